@@ -1,0 +1,26 @@
+package care.anxin.store.config;
+
+import care.anxin.store.schema.SchemaMigrator;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * One place for the database defaults of every service: the embedded PostgreSQL that
+ * {@code ./anxin demo} starts, overridden by ANXIN_DB_URL / ANXIN_DB_USER / ANXIN_DB_PASSWORD.
+ * Added last, so any application property or environment variable wins.
+ */
+public class StoreDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource("anxinStoreDefaults", Map.of(
+                "spring.datasource.url", "${ANXIN_DB_URL:jdbc:postgresql://127.0.0.1:${ANXIN_DB_PORT:55432}/anxin}",
+                "spring.datasource.username", "${ANXIN_DB_USER:anxin}",
+                "spring.datasource.password", "${ANXIN_DB_PASSWORD:anxin}",
+                "spring.flyway.locations", SchemaMigrator.COMMON_LOCATION,
+                "spring.datasource.hikari.maximum-pool-size", "${ANXIN_DB_POOL:12}")));
+    }
+}

@@ -1,0 +1,31 @@
+package care.anxin.store.schema;
+
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Applies the one Anxin schema: the common migrations plus those of the detected mode. */
+public final class SchemaMigrator {
+
+    private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
+    public static final String COMMON_LOCATION = "classpath:db/migration/common";
+
+    private SchemaMigrator() {
+    }
+
+    /** Points a Flyway configuration at the right folders for the mode. */
+    public static FluentConfiguration configure(FluentConfiguration configuration, DatabaseMode mode) {
+        return configuration.locations(COMMON_LOCATION, mode.migrationLocation());
+    }
+
+    /** Detects the mode and migrates; used by tests and tools outside Spring. */
+    public static DatabaseMode migrate(DataSource dataSource) {
+        DatabaseMode mode = DatabaseModeDetector.detect(dataSource, DatabaseModeDetector.ModePreference.AUTO);
+        var result = configure(Flyway.configure().dataSource(dataSource), mode).load().migrate();
+        log.info("Anxin schema in {} mode: {} migration(s) applied, now at version {}",
+                mode, result.migrationsExecuted, result.targetSchemaVersion);
+        return mode;
+    }
+}

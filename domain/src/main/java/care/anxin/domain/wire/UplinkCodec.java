@@ -27,6 +27,10 @@ public final class UplinkCodec {
             return reject("payload", payload.length + " bytes exceeds the limit of " + WireJson.MAX_PAYLOAD_BYTES
                     + " bytes (16 KiB)");
         }
+        if (!startsLikeAnObject(payload)) {
+            // cheap answer for garbage floods: no parser exception to build
+            return reject("payload", "is not a JSON object (must start with '{')");
+        }
         JsonNode root;
         try {
             root = WireJson.readTree(payload);
@@ -107,6 +111,17 @@ public final class UplinkCodec {
         } else {
             json.writeStringField(name, value.toString());
         }
+    }
+
+    /** True when the first byte after whitespace (and a UTF-8 byte-order mark) is '{'. */
+    static boolean startsLikeAnObject(byte[] payload) {
+        int i = payload.length >= 3 && payload[0] == (byte) 0xEF && payload[1] == (byte) 0xBB
+                && payload[2] == (byte) 0xBF ? 3 : 0;
+        while (i < payload.length && (payload[i] == ' ' || payload[i] == '\t' || payload[i] == '\n'
+                || payload[i] == '\r')) {
+            i++;
+        }
+        return i < payload.length && payload[i] == '{';
     }
 
     private static DecodeResult reject(String field, String reason) {

@@ -138,6 +138,22 @@ class UplinkCodecTest {
     }
 
     @Test
+    void leadingWhitespaceAndByteOrderMarkAreFine() {
+        byte[] json = "{\"msgId\":\"will\",\"ts\":\"2026-11-23T07:00:00+08:00\",\"online\":false}"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] padded = new byte[json.length + 6];
+        padded[0] = (byte) 0xEF;
+        padded[1] = (byte) 0xBB;
+        padded[2] = (byte) 0xBF;
+        padded[3] = ' ';
+        padded[4] = '\r';
+        padded[5] = '\n';
+        System.arraycopy(json, 0, padded, 6, json.length);
+        assertThat(((StatusMessage) accepted(codec.decode(MessageKind.STATUS, padded))).offline()).isTrue();
+        assertThat(problems(decode(MessageKind.STATUS, "   ")).get(0).reason()).contains("JSON object");
+    }
+
+    @Test
     void manyProblemsAreCappedWithACount() {
         StringBuilder json = new StringBuilder("{\"msgId\":\"m\",\"ts\":\"2026-11-23T08:32:00Z\",\"readings\":[");
         for (int i = 0; i < 30; i++) {

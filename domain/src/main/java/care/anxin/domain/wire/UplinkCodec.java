@@ -1,6 +1,7 @@
 package care.anxin.domain.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Instant;
@@ -34,10 +35,10 @@ public final class UplinkCodec {
         JsonNode root;
         try {
             root = WireJson.readTree(payload);
+        } catch (JsonProcessingException e) {
+            return reject("payload", "is not valid JSON: " + firstLine(e.getOriginalMessage()));
         } catch (IOException | RuntimeException e) {
             return reject("payload", "is not valid JSON: " + firstLine(e.getMessage()));
-        } catch (StackOverflowError e) {
-            return reject("payload", "is nested too deeply");
         }
         if (root == null || !root.isObject()) {
             return reject("payload", "must be a JSON object");
@@ -133,7 +134,6 @@ public final class UplinkCodec {
             return "unreadable";
         }
         int cut = message.indexOf('\n');
-        String line = cut < 0 ? message : message.substring(0, cut);
-        return line.length() > 160 ? line.substring(0, 160) + "…" : line;
+        return PayloadFields.printable(cut < 0 ? message : message.substring(0, cut), 160);
     }
 }

@@ -154,6 +154,14 @@ class UplinkCodecTest {
     }
 
     @Test
+    void deviceTextInReasonsCannotForgeLogLines() {
+        Problem problem = problems(decode(MessageKind.STATUS,
+                "{\"msgId\":\"a\\nFAKE LOG LINE\",\"ts\":\"2026-11-23T07:00:00+08:00\"}")).get(0);
+        assertThat(problem.field()).isEqualTo("msgId");
+        assertThat(problem.reason()).contains("a?FAKE LOG LINE").doesNotContain("\n");
+    }
+
+    @Test
     void manyProblemsAreCappedWithACount() {
         StringBuilder json = new StringBuilder("{\"msgId\":\"m\",\"ts\":\"2026-11-23T08:32:00Z\",\"readings\":[");
         for (int i = 0; i < 30; i++) {

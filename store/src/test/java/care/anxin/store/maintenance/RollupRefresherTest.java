@@ -3,6 +3,7 @@ package care.anxin.store.maintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import care.anxin.store.schema.DatabaseMode;
+import care.anxin.store.test.RollupCheck;
 import care.anxin.store.test.TestDatabase;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -70,15 +71,7 @@ class RollupRefresherTest {
     }
 
     private void assertMatchesRaw(String rollup, String width) {
-        long mismatches = jdbc.queryForObject("""
-                SELECT count(*) FROM (
-                    SELECT date_bin(INTERVAL '%s', time, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS bucket, elder_id, code,
-                           count(*) AS n, min(value) AS mn, max(value) AS mx, avg(value) AS av
-                    FROM observation GROUP BY 1, 2, 3) d
-                FULL JOIN %s r ON r.bucket = d.bucket AND r.elder_id = d.elder_id AND r.code = d.code
-                WHERE r.bucket IS NULL OR d.bucket IS NULL OR r.n <> d.n OR r.min_value <> d.mn OR r.max_value <> d.mx
-                   OR abs(r.avg_value - d.av) > 1e-9""".formatted(width, rollup), Long.class);
-        assertThat(mismatches).as(rollup + " rows differing from a direct aggregate").isZero();
+        assertThat(RollupCheck.mismatches(jdbc, rollup, width)).as(rollup + " rows differing from a direct aggregate").isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM " + rollup, Long.class)).isPositive();
     }
 }

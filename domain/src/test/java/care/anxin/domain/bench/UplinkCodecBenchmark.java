@@ -18,8 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cost of decoding typical uplinks (the gateway's per-message CPU). Run by hand:
- * {@code mvn -B -q -pl domain test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test
- * "-Dexec.args=-cp %classpath org.openjdk.jmh.Main UplinkCodecBenchmark"}.
+ * {@code mvn -B -q -pl domain test-compile org.codehaus.mojo:exec-maven-plugin:3.5.1:exec -Dexec.executable=java
+ * -Dexec.classpathScope=test "-Dexec.args=-cp %classpath org.openjdk.jmh.Main UplinkCodecBenchmark"}.
+ * On a shared, loaded machine read the minimum of several runs, not one average.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

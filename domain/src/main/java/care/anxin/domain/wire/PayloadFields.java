@@ -114,7 +114,7 @@ final class PayloadFields {
         }
         double value = finite(node);
         if (Double.isNaN(value)) {
-            problem(path(prefix, name), "must be a number (got " + shown(node) + ")");
+            problem(path(prefix, name), notANumber(node));
             return null;
         }
         if (value < min || value > max) {
@@ -177,6 +177,11 @@ final class PayloadFields {
         }
         double value = node.doubleValue();
         return Double.isFinite(value) ? value : Double.NaN;
+    }
+
+    /** Why a node is not a usable number: wrong type, or a number too large for a double. */
+    static String notANumber(JsonNode node) {
+        return node.isNumber() ? "is too large to be a measurement" : "must be a number (got " + shown(node) + ")";
     }
 
     static String range(double min, double max) {

@@ -103,7 +103,7 @@ final class UplinkDecoder {
         }
         double value = PayloadFields.finite(valueNode);
         if (Double.isNaN(value)) {
-            in.problem(prefix + "value", "must be a number (got " + PayloadFields.shown(valueNode) + ")");
+            in.problem(prefix + "value", PayloadFields.notANumber(valueNode));
             return null;
         }
         if (sign != null && !sign.plausible(value)) {

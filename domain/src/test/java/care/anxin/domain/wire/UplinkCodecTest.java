@@ -47,6 +47,13 @@ class UplinkCodecTest {
     }
 
     @Test
+    void hugeNumbersAreTooLargeNotCrashes() {
+        Problem problem = problems(decode(MessageKind.VITALS, "{\"msgId\":\"a1\",\"ts\":\"2026-11-23T08:32:00Z\","
+                + "\"readings\":[{\"code\":\"HR\",\"value\":1e400}]}")).get(0);
+        assertThat(problem).isEqualTo(new Problem("readings[0].value", "is too large to be a measurement"));
+    }
+
+    @Test
     void readingsCountIsOneToThirtyTwo() {
         String base = "{\"msgId\":\"m\",\"ts\":\"2026-11-23T08:32:00Z\",\"readings\":[";
         assertThat(problems(decode(MessageKind.VITALS, base + "]}"))).extracting(Problem::field)

@@ -103,7 +103,7 @@ final class PayloadFields {
         return time;
     }
 
-    /** A finite number in {@code [min, max]}; {@code what} names the rule in the reason. */
+    /** A finite number in {@code [min, max]}, or null (and a problem) when absent-but-required or invalid. */
     Double number(JsonNode parent, String prefix, String name, boolean required, double min, double max) {
         JsonNode node = field(parent, name);
         if (node == null) {

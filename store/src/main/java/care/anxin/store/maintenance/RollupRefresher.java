@@ -22,6 +22,16 @@ public final class RollupRefresher {
     /** Above this many new rows a refresh scans the touched time span once instead of probing group by group. */
     static final long BULK_ROWS = 50_000;
 
+    private final long bulkRows;
+
+    public RollupRefresher() {
+        this(BULK_ROWS);
+    }
+
+    RollupRefresher(long bulkRows) {
+        this.bulkRows = bulkRows;
+    }
+
     /** What one refresh did: the received_at window it covered, the new observations in it and the rollup rows it wrote. */
     public record Run(Instant from, Instant to, long newRows, int hourlyRows, int dailyRows, Duration took) {
     }
@@ -47,7 +57,7 @@ public final class RollupRefresher {
         }
         long newRows = jdbc.queryForObject("SELECT count(*) FROM observation WHERE received_at > ? AND received_at <= ?",
                 Long.class, Timestamp.from(from), Timestamp.from(to));
-        boolean bulk = newRows > BULK_ROWS;
+        boolean bulk = newRows > bulkRows;
         if (bulk) {
             jdbc.execute("SET LOCAL work_mem = '256MB'"); // hash aggregates of a backfill stay in memory
         }

@@ -84,10 +84,24 @@ public class StoreMaintenance implements InitializingBean, SmartLifecycle {
         if (mode != DatabaseMode.PLAIN) {
             return Optional.empty(); // continuous aggregates refresh themselves
         }
-        return withLock(AdvisoryLock.ROLLUPS, null, (jdbc, tx) -> tx.execute(status -> rollups.refresh(jdbc, properties.rollupSafetyLag())));
+        return withLock(AdvisoryLock.ROLLUPS, null, (jdbc, tx) -> schemaPresent(jdbc)
+                ? tx.execute(status -> rollups.refresh(jdbc, properties.rollupSafetyLag())) : null);
+    }
+
+    /** A process whose database was not migrated (Flyway switched off) has nothing to maintain. */
+    private static boolean schemaPresent(JdbcTemplate jdbc) {
+        boolean present = Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT to_regclass('observation') IS NOT NULL AND to_regclass('rollup_state') IS NOT NULL", Boolean.class));
+        if (!present) {
+            log.warn("Store maintenance skipped: the Anxin schema is not in this database (migrations not run?)");
+        }
+        return present;
     }
 
     private List<PartitionManager.Report> doPartitions(JdbcTemplate jdbc, TransactionTemplate tx) {
+        if (!schemaPresent(jdbc)) {
+            return List.of();
+        }
         Instant now = clock.instant();
         int pruned = pruneIngestedMessages(jdbc, now.minus(properties.ingestedMessageRetention()));
         if (pruned > 0) {

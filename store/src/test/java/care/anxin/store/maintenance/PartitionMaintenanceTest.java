@@ -111,6 +111,15 @@ class PartitionMaintenanceTest {
         assertThat(count("ingested_message")).isZero();
     }
 
+    @Test
+    void aDatabaseWithoutTheSchemaIsLeftAlone() {
+        StoreMaintenance unmigrated = new StoreMaintenance(TestDatabase.newEmptyDataSource(), DatabaseMode.PLAIN,
+                MaintenanceProperties.defaults());
+        unmigrated.afterPropertiesSet();
+        assertThat(unmigrated.maintainPartitions().orElseThrow()).isEmpty();
+        assertThat(unmigrated.refreshRollups()).isEmpty();
+    }
+
     private List<String> partitions(String table) {
         return jdbc.queryForList("SELECT c.relname::text FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
                 + "WHERE i.inhparent = ?::regclass AND c.relname NOT LIKE '%default' ORDER BY 1", String.class, table);

@@ -19,10 +19,21 @@ public class ConditionQueries {
 
     private static final String CONDITION_COLUMNS = "d.elder_id, e.organization_id, d.id AS device_id";
 
+    private static final int RULE_LOCK_NAMESPACE = 0x52554C45; // "RULE"
+
     private final JdbcTemplate jdbc;
 
     public ConditionQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Makes one service evaluate a rule at a time (transaction-scoped advisory lock, no waiting):
+     * false when another instance is evaluating it right now.
+     */
+    public boolean tryLockRule(String kind) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?, hashtext(?))", Boolean.class,
+                RULE_LOCK_NAMESPACE, kind));
     }
 
     /** Bound devices that went offline (and had been online once) longer than offlineFor ago. */

@@ -92,6 +92,12 @@ public class IncidentRepository {
         return jdbc.queryForList("SELECT elder_id FROM alert WHERE kind = ? AND " + OPEN, Long.class, kind);
     }
 
+    /** Elders with an open incident of the kind whose last event is older than the cutoff. */
+    public List<Long> openElderIdsQuietSince(String kind, Instant cutoff) {
+        return jdbc.queryForList("SELECT elder_id FROM alert WHERE kind = ? AND last_event_at < ? AND " + OPEN,
+                Long.class, kind, ts(cutoff));
+    }
+
     public void addAction(long alertId, Instant at, String action, String detail) {
         jdbc.update("INSERT INTO alert_action (alert_id, at, actor, action, detail) VALUES (?, ?, 'system', ?, ?::jsonb)",
                 alertId, ts(at), action, detail);

@@ -7,6 +7,8 @@ import care.anxin.alert.dispatch.OutboxQueued;
 import care.anxin.alert.escalation.EscalationJob;
 import care.anxin.alert.rules.ConditionRuleRunner;
 import care.anxin.alert.work.PollingWorker;
+import care.anxin.store.notify.PgNotificationListener;
+import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,6 +47,14 @@ public class WorkerConfiguration {
     @ConditionalOnProperty(name = "anxin.alert.rules.enabled", havingValue = "true", matchIfMissing = true)
     PollingWorker conditionRuleWorker(ConditionRuleRunner runner, AlertProperties properties) {
         return new PollingWorker("condition-rules", properties.rules().interval(), runner::runOnce);
+    }
+
+    /** NOTIFY device_event wakes the consumer; after every (re)connect it polls what it may have missed. */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    PgNotificationListener deviceEventListener(DataSource dataSource, PollingWorker eventConsumerWorker) {
+        return new PgNotificationListener(dataSource, "alert-service")
+                .listen("device_event", payload -> eventConsumerWorker.wake())
+                .onConnected(eventConsumerWorker::wake);
     }
 
     @Bean

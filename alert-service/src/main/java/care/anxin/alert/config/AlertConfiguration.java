@@ -149,7 +149,7 @@ public class AlertConfiguration {
 
     @Bean
     HttpJsonPoster httpJsonPoster(AlertProperties properties) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(properties.dispatch().connectTimeout())
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.dispatch().connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         return new HttpJsonPoster(client, properties.dispatch().requestTimeout());
     }

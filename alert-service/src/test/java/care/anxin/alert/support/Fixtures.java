@@ -34,6 +34,11 @@ public final class Fixtures {
     }
 
     public Fixtures(JdbcTemplate jdbc, Clock clock, WebhookReceiver receiver) {
+        this(jdbc, clock, receiver, "");
+    }
+
+    /** A separate tree whose endpoints are under pathPrefix on the receiver (e.g. "/w2/center"). */
+    public Fixtures(JdbcTemplate jdbc, Clock clock, WebhookReceiver receiver, String pathPrefix) {
         this.jdbc = jdbc;
         this.clock = clock;
         city = org(null, "CITY", "上海市");
@@ -41,9 +46,9 @@ public final class Fixtures {
         street = org(district, "STREET", "外滩街道");
         center = org(street, "COMMUNITY_CENTER", "外滩社区养老服务中心");
         partner = org(district, "MEDICAL_PARTNER", "黄浦区中心医院");
-        centerEndpoint = endpoint(center, "center", receiver.url("/center"), CENTER_SECRET);
-        streetEndpoint = endpoint(street, "street", receiver.url("/street"), STREET_SECRET);
-        partnerEndpoint = endpoint(partner, "partner", receiver.url("/partner"), PARTNER_SECRET);
+        centerEndpoint = endpoint(center, "center", receiver.url(pathPrefix + "/center"), CENTER_SECRET);
+        streetEndpoint = endpoint(street, "street", receiver.url(pathPrefix + "/street"), STREET_SECRET);
+        partnerEndpoint = endpoint(partner, "partner", receiver.url(pathPrefix + "/partner"), PARTNER_SECRET);
         staffUser = jdbc.queryForObject("""
                 INSERT INTO app_user (organization_id, username, display_name, password_hash, role)
                 VALUES (?, ?, '王护士', 'x', 'CARE_STAFF') RETURNING id""", Long.class, center, "staff" + sequence.incrementAndGet());

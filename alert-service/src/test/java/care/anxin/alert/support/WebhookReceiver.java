@@ -65,6 +65,11 @@ public final class WebhookReceiver implements AutoCloseable {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 
+    /** Requests to the path whose body mentions the text (e.g. the elder's name). */
+    public List<Received> received(String path, String mentioning) {
+        return received(path).stream().filter(r -> r.body().contains(mentioning)).toList();
+    }
+
     public List<Received> all() {
         return List.copyOf(received);
     }

@@ -32,7 +32,7 @@ public class HoldRepository {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
                 ON CONFLICT (elder_id, kind) WHERE status = 'HELD'
                 DO UPDATE SET event_count = alert_hold.event_count + 1
-                RETURNING """ + COLUMNS,
+                RETURNING\s""" + COLUMNS,
                 MAPPER, elderId, organizationId, deviceId, kind, eventId, msgId, ts(occurredAt), ts(now),
                 ts(holdUntil), payload);
     }

@@ -5,6 +5,8 @@ import care.anxin.alert.incident.JsonText;
 import care.anxin.alert.rules.ConditionRule;
 import care.anxin.alert.rules.ConditionRuleRunner;
 import care.anxin.alert.rules.DeviceOfflineRule;
+import care.anxin.alert.rules.EarlyWarningRule;
+import care.anxin.alert.rules.GeofenceRule;
 import care.anxin.alert.rules.InactivityRule;
 import care.anxin.alert.rules.LowBatteryRule;
 import care.anxin.alert.rules.NoDataRule;
@@ -30,7 +32,9 @@ public class RuleConfiguration {
                 new DeviceOfflineRule(queries, r.offlineAfter()),
                 new NoDataRule(queries, r.noDataMinutes()),
                 new InactivityRule(queries, r),
-                new LowBatteryRule(queries, r.lowBatteryPct(), r.batteryRecoveredPct()));
+                new LowBatteryRule(queries, r.lowBatteryPct(), r.batteryRecoveredPct()),
+                new GeofenceRule(queries, r.positionMaxAge()),
+                new EarlyWarningRule(queries, r.vitalsWindow()));
         return new ConditionRuleRunner(rules, queries, incidents, directory, writer, json, tx, clock);
     }
 }

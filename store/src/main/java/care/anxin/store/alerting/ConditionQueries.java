@@ -55,10 +55,10 @@ public class ConditionQueries {
                 SELECT %s, COALESCE(lo.t, d.last_connected_at) AS since, d.battery_pct, e.care_plan::text AS care_plan
                 FROM device d JOIN elder e ON e.id = d.elder_id
                 LEFT JOIN LATERAL (SELECT max(o.time) AS t FROM observation o
-                                   WHERE o.elder_id = d.elder_id AND o.device_id = d.id AND o.time > ? - interval '7 days') lo ON TRUE
+                                   WHERE o.elder_id = d.elder_id AND o.device_id = d.id AND o.time > ?::timestamptz - interval '7 days') lo ON TRUE
                 WHERE d.enabled AND e.active AND d.online AND d.kind IN ('WRISTBAND', 'PENDANT')
                   AND COALESCE(lo.t, d.last_connected_at) <
-                      ? - make_interval(mins => COALESCE((e.care_plan ->> 'noDataMinutes')::int, ?))""".formatted(CONDITION_COLUMNS),
+                      ?::timestamptz - make_interval(mins => COALESCE((e.care_plan ->> 'noDataMinutes')::int, ?))""".formatted(CONDITION_COLUMNS),
                 CONDITION, ts(now), ts(now), defaultNoDataMinutes);
     }
 
@@ -75,11 +75,11 @@ public class ConditionQueries {
                 JOIN LATERAL (SELECT o.elder_id, max(o.device_id) AS device_id, max(o.time) AS last_step_at, sum(o.value) AS steps
                               FROM observation o
                               WHERE o.elder_id = e.id AND o.code = 'STEPS'
-                                AND o.time > ? - make_interval(hours => COALESCE((e.care_plan ->> 'inactivityHours')::int, ?))
+                                AND o.time > ?::timestamptz - make_interval(hours => COALESCE((e.care_plan ->> 'inactivityHours')::int, ?))
                                 AND o.time <= ?
                               GROUP BY o.elder_id) s ON TRUE
                 WHERE e.active AND s.steps = 0
-                  AND ? - make_interval(hours => COALESCE((e.care_plan ->> 'inactivityHours')::int, ?)) >= ?""",
+                  AND ?::timestamptz - make_interval(hours => COALESCE((e.care_plan ->> 'inactivityHours')::int, ?)) >= ?""",
                 CONDITION, ts(now), defaultInactivityHours, ts(now), ts(now), defaultInactivityHours, ts(dayStart));
     }
 
@@ -136,8 +136,9 @@ public class ConditionQueries {
     }
 
     private static final RowMapper<ConditionRow> CONDITION = (rs, i) -> {
-        int battery = rs.getInt("battery_pct");
+        int raw = rs.getInt("battery_pct");
+        Integer battery = rs.wasNull() ? null : raw;
         return new ConditionRow(rs.getLong("elder_id"), rs.getLong("organization_id"), rs.getString("device_id"),
-                instant(rs, "since"), rs.wasNull() ? null : battery, rs.getString("care_plan"));
+                instant(rs, "since"), battery, rs.getString("care_plan"));
     };
 }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import care.anxin.alert.rules.ConditionRuleRunner;
-import care.anxin.alert.support.AlertServiceRunner;
+import care.anxin.alert.support.AlertHarness;
 import care.anxin.alert.support.Fixtures;
 import care.anxin.alert.support.TestClock;
-import care.anxin.alert.support.WebhookReceiver;
-import care.anxin.store.test.TestDatabase;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,104 +14,95 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Timer rules raise incidents once while a condition holds and AUTO_RESOLVE them when it clears. */
 class ConditionRulesTest {
 
     // 14:00 in Shanghai: daytime for the inactivity rule.
     static final TestClock clock = new TestClock(Instant.parse("2026-11-23T06:00:00Z"));
-    static WebhookReceiver receiver;
-    static ConfigurableApplicationContext service;
-    static JdbcTemplate jdbc;
-    static Fixtures world;
+    static AlertHarness harness;
     static ConditionRuleRunner rules;
 
     @BeforeAll
-    static void start() throws Exception {
-        receiver = new WebhookReceiver();
-        service = AlertServiceRunner.start(TestDatabase.newDatabaseUrl(), clock, Map.of());
-        jdbc = service.getBean(JdbcTemplate.class);
-        world = new Fixtures(jdbc, clock, receiver);
-        rules = service.getBean(ConditionRuleRunner.class);
+    static void start() {
+        harness = AlertHarness.start(clock, Map.of());
+        rules = harness.service.getBean(ConditionRuleRunner.class);
     }
 
     @AfterAll
     static void stop() {
-        service.close();
-        receiver.close();
+        harness.close();
     }
 
     @Test
     void deviceOfflineOpensOnceAndResolvesWhenTheDeviceIsBack() {
-        Fixtures.Elder elder = world.elder("马秀梅");
-        jdbc.update("UPDATE device SET online = false, last_connected_at = ?, last_seen_at = ? WHERE id = ?",
+        Fixtures.Elder elder = harness.world.elder("马秀梅");
+        harness.jdbc.update("UPDATE device SET online = false, last_connected_at = ?, last_seen_at = ? WHERE id = ?",
                 ago(Duration.ofMinutes(30)), ago(Duration.ofMinutes(11)), elder.handset());
         rules.runOnce();
         rules.runOnce();
-        assertThat(jdbc.queryForMap("SELECT status, severity, event_count FROM alert WHERE elder_id = ? AND kind = 'DEVICE_OFFLINE'", elder.id()))
+        assertThat(harness.jdbc.queryForMap("SELECT status, severity, event_count FROM alert WHERE elder_id = ? AND kind = 'DEVICE_OFFLINE'", elder.id()))
                 .containsEntry("status", "OPEN").containsEntry("severity", "MEDIUM").containsEntry("event_count", 1);
 
-        jdbc.update("UPDATE device SET online = true, last_seen_at = ? WHERE id = ?", ago(Duration.ZERO), elder.handset());
-        long online = world.event(elder.id(), elder.handset(), "DEVICE_ONLINE", "{\"reason\":\"connect\"}");
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+        harness.jdbc.update("UPDATE device SET online = true, last_seen_at = ? WHERE id = ?", ago(Duration.ZERO), elder.handset());
+        long online = harness.world.event(elder.id(), elder.handset(), "DEVICE_ONLINE", "{\"reason\":\"connect\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> harness.jdbc.queryForObject(
                 "SELECT status FROM alert WHERE elder_id = ? AND kind = 'DEVICE_OFFLINE'", String.class, elder.id()).equals("AUTO_RESOLVED"));
-        assertThat(jdbc.queryForObject("SELECT processed_at IS NOT NULL FROM device_event WHERE id = ?", Boolean.class, online)).isTrue();
+        assertThat(harness.jdbc.queryForObject("SELECT processed_at IS NOT NULL FROM device_event WHERE id = ?", Boolean.class, online)).isTrue();
     }
 
     @Test
     void leavingHomeRaisesGeofenceExitAndTravelZoneClearsIt() {
-        Fixtures.Elder elder = world.elder("高玉兰");
+        Fixtures.Elder elder = harness.world.elder("高玉兰");
         // About 3 km from home (radius 300 m).
         location(elder, 31.2500, 121.5000);
         rules.runOnce();
-        Map<String, Object> exit = jdbc.queryForMap("SELECT status, severity, lat, detail->>'zone' AS zone FROM alert WHERE elder_id = ? AND kind = 'GEOFENCE_EXIT'", elder.id());
+        Map<String, Object> exit = harness.jdbc.queryForMap("SELECT status, severity, lat, detail->>'zone' AS zone FROM alert WHERE elder_id = ? AND kind = 'GEOFENCE_EXIT'", elder.id());
         assertThat(exit).containsEntry("status", "OPEN").containsEntry("severity", "HIGH").containsEntry("zone", "HOME").containsEntry("lat", 31.25);
 
-        jdbc.update("UPDATE elder SET travel_lat = 31.2500, travel_lon = 121.5000, travel_radius_m = 2000, travel_city = '杭州', travel_until = ? WHERE id = ?",
+        harness.jdbc.update("UPDATE elder SET travel_lat = 31.2500, travel_lon = 121.5000, travel_radius_m = 2000, travel_city = '杭州', travel_until = ? WHERE id = ?",
                 Timestamp.from(clock.instant().plus(Duration.ofDays(30))), elder.id());
         clock.advance(Duration.ofMinutes(3));
         rules.runOnce();
-        assertThat(jdbc.queryForObject("SELECT status FROM alert WHERE elder_id = ? AND kind = 'GEOFENCE_EXIT'", String.class, elder.id())).isEqualTo("AUTO_RESOLVED");
+        assertThat(harness.jdbc.queryForObject("SELECT status FROM alert WHERE elder_id = ? AND kind = 'GEOFENCE_EXIT'", String.class, elder.id())).isEqualTo("AUTO_RESOLVED");
     }
 
     @Test
     void lowBatteryHasHysteresis() {
-        Fixtures.Elder elder = world.elder("罗春花");
-        jdbc.update("UPDATE device SET battery_pct = 10 WHERE id = ?", elder.wristband());
+        Fixtures.Elder elder = harness.world.elder("罗春花");
+        harness.jdbc.update("UPDATE device SET battery_pct = 10 WHERE id = ?", elder.wristband());
         rules.runOnce();
-        assertThat(jdbc.queryForObject("SELECT severity FROM alert WHERE elder_id = ? AND kind = 'LOW_BATTERY' AND status = 'OPEN'", String.class, elder.id())).isEqualTo("LOW");
+        assertThat(harness.jdbc.queryForObject("SELECT severity FROM alert WHERE elder_id = ? AND kind = 'LOW_BATTERY' AND status = 'OPEN'", String.class, elder.id())).isEqualTo("LOW");
         clock.advance(Duration.ofMinutes(3));
-        jdbc.update("UPDATE device SET battery_pct = 20 WHERE id = ?", elder.wristband());
+        harness.jdbc.update("UPDATE device SET battery_pct = 20 WHERE id = ?", elder.wristband());
         rules.runOnce();
         assertThat(status(elder, "LOW_BATTERY")).isEqualTo("OPEN");
-        jdbc.update("UPDATE device SET battery_pct = 80 WHERE id = ?", elder.wristband());
+        harness.jdbc.update("UPDATE device SET battery_pct = 80 WHERE id = ?", elder.wristband());
         rules.runOnce();
         assertThat(status(elder, "LOW_BATTERY")).isEqualTo("AUTO_RESOLVED");
     }
 
     @Test
     void earlyWarningScoreFromTheLatestVitals() {
-        Fixtures.Elder elder = world.elder("谢丽华");
+        Fixtures.Elder elder = harness.world.elder("谢丽华");
         observe(elder, "HR", 135);   // 3
         observe(elder, "RR", 26);    // 3
         observe(elder, "SPO2", 90);  // 3
         observe(elder, "TEMP", 39.5); // 2
         observe(elder, "SBP", 95);   // 2
         rules.runOnce();
-        Map<String, Object> ew = jdbc.queryForMap("SELECT severity, (detail->>'score')::int AS score, detail->>'risk' AS risk FROM alert WHERE elder_id = ? AND kind = 'EARLY_WARNING'", elder.id());
+        Map<String, Object> ew = harness.jdbc.queryForMap("SELECT severity, (detail->>'score')::int AS score, detail->>'risk' AS risk FROM alert WHERE elder_id = ? AND kind = 'EARLY_WARNING'", elder.id());
         assertThat(ew).containsEntry("severity", "HIGH").containsEntry("score", 13).containsEntry("risk", "HIGH");
     }
 
     @Test
     void daytimeInactivityAndSilentWearable() {
-        Fixtures.Elder still = world.elder("韩淑英");
+        Fixtures.Elder still = harness.world.elder("韩淑英");
         for (int h = 0; h < 4; h++) {
             observe(still, "STEPS", 0, Duration.ofMinutes(20 + 60L * h));
         }
-        Fixtures.Elder silent = world.elder("唐美玲");
-        jdbc.update("UPDATE device SET last_connected_at = ? WHERE id = ?", ago(Duration.ofHours(2)), silent.wristband());
+        Fixtures.Elder silent = harness.world.elder("唐美玲");
+        harness.jdbc.update("UPDATE device SET last_connected_at = ? WHERE id = ?", ago(Duration.ofHours(2)), silent.wristband());
         rules.runOnce();
         assertThat(status(still, "INACTIVITY")).isEqualTo("OPEN");
         assertThat(status(silent, "NO_DATA")).isEqualTo("OPEN");
@@ -127,7 +116,7 @@ class ConditionRulesTest {
     }
 
     private static String status(Fixtures.Elder elder, String kind) {
-        return jdbc.queryForObject("SELECT status FROM alert WHERE elder_id = ? AND kind = ? ORDER BY id DESC LIMIT 1", String.class, elder.id(), kind);
+        return harness.jdbc.queryForObject("SELECT status FROM alert WHERE elder_id = ? AND kind = ? ORDER BY id DESC LIMIT 1", String.class, elder.id(), kind);
     }
 
     private static Timestamp ago(Duration d) {
@@ -135,7 +124,7 @@ class ConditionRulesTest {
     }
 
     private static void location(Fixtures.Elder elder, double lat, double lon) {
-        jdbc.update("INSERT INTO location (time, elder_id, device_id, lat, lon) VALUES (?, ?, ?, ?, ?)",
+        harness.jdbc.update("INSERT INTO location (time, elder_id, device_id, lat, lon) VALUES (?, ?, ?, ?, ?)",
                 ago(Duration.ofMinutes(1)), elder.id(), elder.handset(), lat, lon);
     }
 
@@ -144,7 +133,7 @@ class ConditionRulesTest {
     }
 
     private static void observe(Fixtures.Elder elder, String code, double value, Duration ago) {
-        jdbc.update("INSERT INTO observation (time, elder_id, device_id, code, value) VALUES (?, ?, ?, ?, ?)",
+        harness.jdbc.update("INSERT INTO observation (time, elder_id, device_id, code, value) VALUES (?, ?, ?, ?, ?)",
                 ago(ago), elder.id(), elder.wristband(), code, value);
     }
 }

@@ -40,6 +40,12 @@ public class CommandRepository {
                 WHERE id = ? AND status IN ('QUEUED', 'SENT')""", commandId);
     }
 
+    /** A command the gateway cannot express on the wire (unknown kind). */
+    public void markFailed(long commandId) {
+        jdbc.update("UPDATE device_command SET status = 'FAILED' WHERE id = ? AND status IN ('QUEUED', 'SENT')",
+                commandId);
+    }
+
     /** Commands that can no longer be delivered: FAILED after too many attempts; EXPIRED past expiry. */
     public int retire(int maxAttempts) {
         return jdbc.update("""

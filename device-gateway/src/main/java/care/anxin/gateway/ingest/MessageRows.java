@@ -4,6 +4,7 @@ import care.anxin.domain.care.CarePlan;
 import care.anxin.domain.care.Classification;
 import care.anxin.domain.care.Threshold;
 import care.anxin.domain.wire.DeviceClock;
+import care.anxin.domain.wire.TimeCorrection;
 import care.anxin.domain.wire.EventMessage;
 import care.anxin.domain.wire.LocationMessage;
 import care.anxin.domain.wire.Reading;
@@ -28,7 +29,7 @@ import java.util.List;
 public class MessageRows {
 
     /** DeviceClock flag: the device time is more than 30 days old. */
-    static final int FLAG_FAR_PAST = 2;
+    static final int FLAG_FAR_PAST = DeviceClock.FLAG_STALE;
 
     private final ObjectMapper json;
 
@@ -44,7 +45,7 @@ public class MessageRows {
         if (message instanceof VitalsMessage v) {
             for (Reading r : v.readings()) {
                 Instant measured = r.time() != null ? r.time() : v.deviceTime();
-                DeviceClock.TimeCorrection t = DeviceClock.check(measured, receivedAt);
+                TimeCorrection t = DeviceClock.check(measured, receivedAt);
                 observations.add(new ObservationRow(t.time(), elderId, deviceId, r.sign().code(), r.value(),
                         receivedAt, t.flags()));
                 Classification c = plan.classify(r.sign(), r.value());
@@ -54,11 +55,11 @@ public class MessageRows {
                 }
             }
         } else if (message instanceof LocationMessage l) {
-            DeviceClock.TimeCorrection t = DeviceClock.check(l.deviceTime(), receivedAt);
+            TimeCorrection t = DeviceClock.check(l.deviceTime(), receivedAt);
             locations.add(new LocationRow(t.time(), elderId, deviceId, l.point().lat(), l.point().lon(),
                     l.accuracyM(), l.source(), receivedAt, t.flags()));
         } else if (message instanceof EventMessage e) {
-            DeviceClock.TimeCorrection t = DeviceClock.check(e.deviceTime(), receivedAt);
+            TimeCorrection t = DeviceClock.check(e.deviceTime(), receivedAt);
             events.add(new EventRow(elderId, deviceId, e.type().name(), t.time(), receivedAt, e.msgId(),
                     eventPayload(e, t.flags())));
         }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Uplink PUBLISH (already authorized by {@link PublishGuardHandler}): decode and validate, hand
  * to the group-commit writer, and send the PUBACK only when the writer reports the commit — in
- * the order the messages arrived. Invalid payloads are stored as rejected and answered 0x99.
+ * the order the messages arrived, except SOS/FALL/FALL_CANCELLED which are acknowledged as soon as
+ * their own commit is done. Invalid payloads are stored as rejected and answered 0x99.
  */
 @ChannelHandler.Sharable
 public class IngestHandler extends ChannelInboundHandlerAdapter {
@@ -75,6 +76,20 @@ public class IngestHandler extends ChannelInboundHandlerAdapter {
             log.warn("device={} ingest queue full, closing connection without acknowledgement", session.deviceId());
             session.endReason("disconnect");
             ctx.close();
+            return;
+        }
+        if (submission.urgent()) {
+            // SOS/FALL: acknowledged the moment they are committed, not behind earlier messages' PUBACKs.
+            gate.admitted(session);
+            submission.done().whenComplete((outcome, failure) -> ctx.executor().execute(() -> {
+                gate.completed(session);
+                if (failure != null) {
+                    ctx.close();
+                } else if (packetId != 0 && ctx.channel().isActive()) {
+                    ctx.writeAndFlush(MqttReplies.pubAck(session.mqtt5(), packetId, ReasonCodes.SUCCESS, null));
+                    metrics.puback(System.nanoTime() - ack.receivedNanos);
+                }
+            }));
             return;
         }
         session.pendingAcks.add(ack);

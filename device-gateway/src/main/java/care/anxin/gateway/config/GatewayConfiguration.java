@@ -197,8 +197,7 @@ public class GatewayConfiguration {
 
     @Bean
     Housekeeping housekeeping(ScheduledExecutorService gatewayScheduler, DeviceActivityTracker activity,
-                              DeviceAuthenticator authenticator, LoginThrottle throttle, IngestRepository ingest,
-                              GatewayProperties p, Clock clock) {
-        return new Housekeeping(gatewayScheduler, activity, authenticator, throttle, ingest, p, clock);
+                              DeviceAuthenticator authenticator, LoginThrottle throttle, GatewayProperties p) {
+        return new Housekeeping(gatewayScheduler, activity, authenticator, throttle, p);
     }
 }

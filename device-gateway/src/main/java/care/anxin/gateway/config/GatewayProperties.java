@@ -79,7 +79,6 @@ public record GatewayProperties(
      * @param retryInitial    first backoff after a failed commit, doubling up to retryMax
      * @param carePlanTtl     how long an elder's care plan and age are cached
      * @param activityFlush   how often last_seen/battery are written
-     * @param dedupRetention  how long message ids are remembered for de-duplication
      */
     public record Ingest(@DefaultValue("2") int writerThreads,
                          @DefaultValue("1000") int maxBatch,
@@ -87,8 +86,7 @@ public record GatewayProperties(
                          @DefaultValue("100ms") Duration retryInitial,
                          @DefaultValue("5s") Duration retryMax,
                          @DefaultValue("60s") Duration carePlanTtl,
-                         @DefaultValue("5s") Duration activityFlush,
-                         @DefaultValue("8d") Duration dedupRetention) {
+                         @DefaultValue("5s") Duration activityFlush) {
     }
 
     /** @param offlineGrace a disconnected device is reported offline only if it has not come back within this */

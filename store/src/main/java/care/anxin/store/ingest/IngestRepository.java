@@ -95,15 +95,6 @@ public class IngestRepository {
         }
     }
 
-    /** Forgets de-duplication keys received before the cut-off (devices keep msgIds unique for 7 days). */
-    public int forgetBefore(Instant cutoff) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM ingested_message WHERE received_at < ?::timestamptz")) {
-            ps.setString(1, cutoff.toString());
-            return ps.executeUpdate();
-        }
-    }
-
     private static Set<MessageKey> claim(Connection c, Collection<MessageKey> keys, Instant receivedAt)
             throws SQLException {
         Set<MessageKey> claimed = new HashSet<>();

@@ -35,6 +35,8 @@ import org.springframework.context.SmartLifecycle;
 public class MqttServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MqttServer.class);
+    /** Device ids are up to 64 characters (protocol.md); Netty's default limit is 23. */
+    private static final int MAX_CLIENT_ID = 64;
 
     /** The per-channel handlers that are shared, and a factory for the one that is not. */
     public record Handlers(ConnectionLimitHandler limit, DecodeFailureHandler decodeFailure,
@@ -96,7 +98,7 @@ public class MqttServer implements SmartLifecycle {
                         }
                         p.addLast("idle", new IdleStateHandler(limits.connectTimeout().toMillis(), 0, 0,
                                 TimeUnit.MILLISECONDS));
-                        p.addLast("decoder", new MqttDecoder(limits.maxPacketBytes()));
+                        p.addLast("decoder", new MqttDecoder(limits.maxPacketBytes(), MAX_CLIENT_ID));
                         p.addLast("encoder", MqttEncoder.INSTANCE);
                         p.addLast("limit", handlers.limit());
                         p.addLast("decodeFailure", handlers.decodeFailure());

@@ -30,7 +30,12 @@ public abstract class GatewayTestBase {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", GatewayTestBase::sharedDatabase);
+        useDatabase(registry, sharedDatabase());
+    }
+
+    /** Points the gateway under test at an embedded test database (also for classes with their own context). */
+    public static void useDatabase(DynamicPropertyRegistry registry, String url) {
+        registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
     }

@@ -50,9 +50,7 @@ class MqttDatabaseOutageTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> URL);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        GatewayTestBase.useDatabase(registry, URL);
     }
 
     @Autowired

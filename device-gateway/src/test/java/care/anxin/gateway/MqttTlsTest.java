@@ -35,9 +35,7 @@ class MqttTlsTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        registry.add("spring.datasource.url", () -> URL);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        GatewayTestBase.useDatabase(registry, URL);
         keystore = selfSignedKeystore();
         registry.add("anxin.gateway.tls.keystore", keystore::toString);
     }

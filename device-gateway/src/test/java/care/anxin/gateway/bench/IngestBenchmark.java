@@ -47,12 +47,17 @@ public final class IngestBenchmark {
                 "--anxin.gateway.bind-address=127.0.0.1", "--logging.level.care.anxin.gateway=WARN");
         String uri = "tcp://127.0.0.1:" + app.getBean(MqttServer.class).port();
         List<MqttAsyncClient> clients = new ArrayList<>();
+        List<IMqttToken> connecting = new ArrayList<>();
         for (Fleet.Device d : fleetDevices) {
             MqttAsyncClient c = new MqttAsyncClient(uri, d.id(), new MemoryPersistence());
             var o = Clients.v3Options(d.id(), d.secret(), true);
             o.setMaxInflight(100);
-            c.connect(o).waitForCompletion(60_000);
+            o.setConnectionTimeout(120);
+            connecting.add(c.connect(o));
             clients.add(c);
+        }
+        for (IMqttToken t : connecting) {
+            t.waitForCompletion(180_000);
         }
         System.out.printf("%d devices connected; offering %d msg/s for %d s%n", devices, rate, seconds);
         AtomicLong acked = new AtomicLong();

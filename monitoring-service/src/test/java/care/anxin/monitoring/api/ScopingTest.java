@@ -29,6 +29,8 @@ class ScopingTest extends ApiTestBase {
         assertThat(careA.get("/api/v1/alerts/" + t.alertB).status()).isEqualTo(404);
         assertThat(careA.get("/api/v1/alerts/99999999").status()).isEqualTo(404);
         assertThat(careA.get("/api/v1/elders/" + t.elderB).status()).isEqualTo(404);
+        assertThat(careA.get("/api/v1/elders/" + t.elderB + "/trends?range=7d").status()).isEqualTo(404);
+        assertThat(careA.get("/api/v1/elders/" + t.elderB + "/trends.csv?range=7d").status()).isEqualTo(404);
     }
 
     @Test
@@ -58,6 +60,8 @@ class ScopingTest extends ApiTestBase {
         assertThat(elderIds(doctor.get("/api/v1/elders"))).containsExactly(t.elderA);
         assertThat(doctor.get("/api/v1/elders/" + t.elderA).status()).isEqualTo(200);
         assertThat(doctor.get("/api/v1/elders/" + t.elderA2).status()).isEqualTo(404);
+        assertThat(doctor.get("/api/v1/elders/" + t.elderA + "/trends?range=24h").status()).isEqualTo(200);
+        assertThat(doctor.get("/api/v1/elders/" + t.elderA2 + "/trends?range=24h").status()).isEqualTo(404);
         assertThat(alertIds(doctor.get("/api/v1/alerts?status=all"))).containsExactly(t.alertA);
     }
 

@@ -77,7 +77,7 @@ class SecurityTest extends ApiTestBase {
                 .as("only a hash is stored").isZero();
 
         ApiClient partner = ApiClient.bearer(port, key);
-        assertThat(ScopingTest.alertIds(partner.get("/api/v1/alerts?status=all"))).contains(t.alertA, t.alertB);
+        assertThat(ScopingTest.ids(partner.get("/api/v1/alerts?status=all"))).contains(t.alertA, t.alertB);
         assertThat(partner.post("/api/v1/alerts/" + t.alertB + "/notes", Map.of("text", "partner note")).status())
                 .as("no CSRF for bearer requests").isEqualTo(200);
         assertThat(ApiClient.bearer(port, "ak_wrong").get("/api/v1/me").status()).isEqualTo(401);

@@ -55,6 +55,10 @@ function orderTree(list) {
   return out;
 }
 
+function orgName(orgs, id) {
+  return orgs.find((o) => o.id === id)?.name || (id != null ? `#${id}` : '—');
+}
+
 function orgOptions(orgs) {
   return orgs.map((o) => ({ value: o.id, label: `${'　'.repeat(o.depth)}${o.name}` }));
 }
@@ -261,7 +265,7 @@ function travelForm(elder, done) {
 async function contractPanel(elderList) {
   let doctors = [];
   try {
-    doctors = (await api.users()).filter((u) => u.role === 'DOCTOR');
+    doctors = (await api.admin.users()).filter((u) => u.role === 'DOCTOR');
   } catch {
     doctors = [];
   }
@@ -272,12 +276,32 @@ async function contractPanel(elderList) {
       field({ name: 'validFrom', label: t('admin.contract.from'), type: 'date' }),
       field({ name: 'validTo', label: t('admin.contract.to'), type: 'date' })),
     submitRow(t('admin.contract.create')));
+  const listBox = h('div', { class: 'table-wrap' });
+  async function refresh() {
+    try {
+      const contracts = await api.admin.contracts();
+      listBox.replaceChildren(contracts.length
+        ? simpleTable('contract-table', [t('admin.contract.elder'), t('admin.contract.doctor'), t('admin.contract.from'), t('admin.contract.to')],
+          contracts.map((c) => [c.elderName, c.doctorName, c.validFrom || '—', c.validTo || '—']))
+        : h('p', { class: 'muted' }, t('admin.contract.none')));
+    } catch (error) {
+      listBox.replaceChildren(errorBox(error));
+    }
+  }
   bindForm(form, async (values) => {
     const created = await api.admin.createDoctorContract(values);
     toast(t('admin.created', { id: created?.id ?? '' }), 'ok');
     form.reset();
+    await refresh();
   });
-  return panel(t('admin.contract.title'), h('p', { class: 'muted small' }, t('admin.contract.hint')), form);
+  await refresh();
+  return panel(t('admin.contract.title'), h('p', { class: 'muted small' }, t('admin.contract.hint')), listBox, form);
+}
+
+function simpleTable(id, headers, rows) {
+  return h('table', { class: 'table', id },
+    h('thead', {}, h('tr', {}, headers.map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c) => h('td', {}, c))))));
 }
 
 // ---- Devices ------------------------------------------------------------------------------------
@@ -389,10 +413,10 @@ async function users(content, ctx) {
 
   async function refresh() {
     try {
-      const list = await api.users(filter.value || undefined);
-      listBox.replaceChildren(h('table', { class: 'table', id: 'user-table' },
-        h('thead', {}, h('tr', {}, [t('login.username'), t('admin.user.displayName'), t('admin.user.role')].map((c) => h('th', { scope: 'col' }, c)))),
-        h('tbody', {}, list.map((u) => h('tr', {}, h('td', { class: 'mono' }, u.username), h('td', {}, u.displayName), h('td', {}, roleLabel(u.role)))))));
+      const list = (await api.admin.users()).filter((u) => !filter.value || String(u.organizationId) === filter.value);
+      listBox.replaceChildren(simpleTable('user-table', [t('login.username'), t('admin.user.displayName'), t('admin.user.role'), t('admin.organization'), t('admin.user.enabled')],
+        list.map((u) => [h('span', { class: 'mono' }, u.username), u.displayName, roleLabel(u.role), orgName(ctx.orgs, u.organizationId),
+          u.enabled === false ? t('admin.disabled') : t('admin.enabled')])));
     } catch (error) {
       listBox.replaceChildren(errorBox(error));
     }
@@ -436,10 +460,51 @@ async function partners(content, ctx) {
       field({ name: 'url', label: t('admin.endpoint.url'), type: 'url', required: true, placeholder: 'https://', wide: true }),
       field({ name: 'secret', label: t('admin.endpoint.secret'), type: 'password', autocomplete: 'new-password', hint: t('admin.endpoint.secretHint') })),
     submitRow(t('admin.endpoint.create')));
+  const endpointList = h('div', { class: 'table-wrap' });
+  const keyList = h('div', { class: 'table-wrap' });
+  async function refreshEndpoints() {
+    try {
+      const list = await api.admin.endpoints();
+      endpointList.replaceChildren(list.length
+        ? simpleTable('endpoint-table', [t('admin.organization'), t('admin.endpoint.channel'), t('admin.endpoint.name'), t('admin.endpoint.url'), t('admin.endpoint.secret')],
+          list.map((e) => [orgName(ctx.orgs, e.organizationId), t(`channel.${e.channel}`, null, e.channel), e.name, h('span', { class: 'mono small' }, e.url || e.phone || '—'),
+            e.hasSecret ? t('admin.endpoint.hasSecret') : '—']))
+        : h('p', { class: 'muted' }, t('admin.endpoint.none')));
+    } catch (error) {
+      endpointList.replaceChildren(errorBox(error));
+    }
+  }
+  async function refreshKeys() {
+    try {
+      const list = await api.admin.apiKeys();
+      keyList.replaceChildren(list.length
+        ? simpleTable('apikey-table', [t('admin.apikey.name'), t('admin.apikey.prefix'), t('admin.user.role'), t('admin.organization'), t('admin.apikey.lastUsed'), ''],
+          list.map((k) => [k.name, h('span', { class: 'mono' }, `${k.prefix || ''}…`), roleLabel(k.role), orgName(ctx.orgs, k.organizationId),
+            k.lastUsedAt ? ago(k.lastUsedAt) : t('common.never'),
+            k.revokedAt ? h('span', { class: 'muted' }, t('admin.apikey.revoked'))
+              : h('button', {
+                type: 'button', class: 'btn btn-small btn-warn',
+                onclick: async () => {
+                  if (!confirm(t('admin.apikey.revokeConfirm', { name: k.name }))) return;
+                  try {
+                    await api.admin.revokeApiKey(k.id);
+                    toast(t('admin.apikey.revoked'), 'ok');
+                    await refreshKeys();
+                  } catch (error) {
+                    toast(error.message, 'error');
+                  }
+                },
+              }, t('admin.apikey.revoke'))]))
+        : h('p', { class: 'muted' }, t('admin.apikey.none')));
+    } catch (error) {
+      keyList.replaceChildren(errorBox(error));
+    }
+  }
   bindForm(endpointForm, async (values) => {
     const created = await api.admin.createEndpoint(values);
     toast(t('admin.created', { id: created?.id ?? '' }), 'ok');
     endpointForm.reset();
+    await refreshEndpoints();
   });
 
   const keyForm = h('form', { id: 'apikey-form' },
@@ -451,12 +516,14 @@ async function partners(content, ctx) {
   bindForm(keyForm, async (values) => {
     const created = await api.admin.createApiKey(values);
     keyForm.reset();
+    await refreshKeys();
     await showSecret(t('admin.apikey.title'), t('admin.apikey.for', { name: values.name }), created.key);
   });
 
   content.append(
-    panel(t('admin.endpoint.title'), h('p', { class: 'muted small' }, t('admin.endpoint.hint')), endpointForm),
-    panel(t('admin.apikey.title'), h('p', { class: 'muted small' }, t('admin.apikey.hint')), keyForm));
+    panel(t('admin.endpoint.title'), h('p', { class: 'muted small' }, t('admin.endpoint.hint')), endpointList, endpointForm),
+    panel(t('admin.apikey.title'), h('p', { class: 'muted small' }, t('admin.apikey.hint')), keyList, keyForm));
+  await Promise.all([refreshEndpoints(), refreshKeys()]);
 }
 
 // ---- Escalation policies --------------------------------------------------------------------------
@@ -495,11 +562,10 @@ async function policies(content, ctx) {
   async function refresh() {
     try {
       const list = await api.admin.policies();
-      const orgName = (id) => ctx.orgs.find((o) => o.id === id)?.name || `#${id}`;
       listBox.replaceChildren(h('table', { class: 'table', id: 'policy-table' },
         h('thead', {}, h('tr', {}, [t('admin.organization'), t('admin.policy.kind'), t('admin.policy.name'), t('admin.policy.stepCount'), ''].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, list.map((p) => h('tr', {},
-          h('td', {}, p.organization?.name || orgName(p.organizationId)),
+          h('td', {}, orgName(ctx.orgs, p.organizationId)),
           h('td', { class: 'mono' }, p.alertKind),
           h('td', {}, p.name, p.enabled === false ? h('span', { class: 'muted small' }, ` (${t('admin.disabled')})`) : null),
           h('td', {}, Array.isArray(p.steps) ? p.steps.length : '—'),

@@ -61,10 +61,11 @@ export function mount(main, ctx) {
     });
     empty.hidden = !store.loaded || shown.length > 0;
     const urgent = alerts.filter((a) => isUrgent(a) && a.status === 'OPEN').length;
-    summary.replaceChildren(
+    summary.replaceChildren(...[
       h('span', { class: 'pill' }, t('board.count', { n: alerts.length })),
       urgent ? h('span', { class: 'pill pill-critical pulse' }, icon('sos'), t('board.urgentCount', { n: urgent })) : null,
-      store.loaded ? null : h('span', { class: 'muted' }, t('common.loading')));
+      store.loaded ? null : h('span', { class: 'muted' }, t('common.loading')),
+    ].filter(Boolean));
     tick();
   }
 

@@ -20,7 +20,10 @@ export function humanDuration(totalSeconds) {
   const s = Math.max(0, Math.round(totalSeconds));
   if (s < 60) return t('time.seconds', { n: s });
   if (s < 3600) return t('time.minutes', { n: Math.floor(s / 60) });
-  if (s < 86400) return t('time.hoursMinutes', { h: Math.floor(s / 3600), m: Math.floor((s % 3600) / 60) });
+  if (s < 86400) {
+    const m = Math.floor((s % 3600) / 60);
+    return m ? t('time.hoursMinutes', { h: Math.floor(s / 3600), m }) : t('time.hours', { n: Math.floor(s / 3600) });
+  }
   return t('time.days', { n: Math.floor(s / 86400) });
 }
 

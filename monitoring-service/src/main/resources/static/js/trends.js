@@ -74,6 +74,7 @@ export function mount(main, ctx) {
     charts.splice(0).forEach((c) => c.dispose());
     grid.replaceChildren();
     const byCode = Object.fromEntries((data.series || []).map((s) => [s.code, s]));
+    const pending = [];
     for (const spec of CHARTS) {
       const series = spec.codes.map((c) => byCode[c]).filter(Boolean);
       const points = series.reduce((n, s) => n + (s.points || []).length, 0);
@@ -83,7 +84,10 @@ export function mount(main, ctx) {
         h('h3', {}, title, h('span', { class: 'muted small' }, ` ${unitOf(spec.codes[0])}`)),
         points ? box : h('p', { class: 'empty-inline' }, t('trends.noData')));
       grid.append(panel);
-      if (!points) continue;
+      if (points) pending.push([box, spec, series]);
+    }
+    // Initialise after every panel is in the grid, so each chart gets its final width.
+    for (const [box, spec, series] of pending) {
       const chart = window.echarts.init(box, null, { renderer: 'canvas' });
       chart.setOption(chartOption(spec, series, data));
       charts.push(chart);
@@ -156,10 +160,44 @@ function chartOption(spec, seriesList, data) {
       formatter: (params) => tooltip(params, spec),
     },
     xAxis: { type: 'time', min: from, max: to, axisLabel: { hideOverlap: true, fontSize: 12 } },
-    yAxis: { type: 'value', scale: !spec.bars, axisLabel: { fontSize: 12 }, splitLine: { lineStyle: { color: '#eceff1' } } },
+    yAxis: {
+      type: 'value', axisLabel: { fontSize: 12 }, splitLine: { lineStyle: { color: '#eceff1' } },
+      ...(spec.bars ? {} : valueRange(seriesList, data.thresholds)),
+    },
     dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
     series,
   };
+}
+
+/**
+ * The value axis spans the data and the elder's low/high thresholds (so the normal band is always
+ * visible), and the critical ones once the data comes near them.
+ */
+function valueRange(seriesList, thresholds) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of seriesList) {
+    for (const p of s.points || []) {
+      lo = Math.min(lo, p.min);
+      hi = Math.max(hi, p.max);
+    }
+  }
+  if (!Number.isFinite(lo)) return { scale: true };
+  const dataLo = lo;
+  const dataHi = hi;
+  for (const s of seriesList) {
+    const th = thresholds?.[s.code] || {};
+    for (const v of [th.low, th.high]) {
+      if (v != null) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    }
+    const span = Math.max(dataHi - dataLo, 1);
+    if (th.criticalLow != null && dataLo - th.criticalLow < span * 0.5) lo = Math.min(lo, th.criticalLow);
+    if (th.criticalHigh != null && th.criticalHigh - dataHi < span * 0.5) hi = Math.max(hi, th.criticalHigh);
+  }
+  const pad = Math.max((hi - lo) * 0.08, 0.1);
+  const step = hi - lo > 20 ? 5 : hi - lo > 4 ? 1 : 0.1;
+  const snap = (v) => Number(v.toFixed(1));
+  return { min: snap(Math.floor((lo - pad) / step) * step), max: snap(Math.ceil((hi + pad) / step) * step) };
 }
 
 function round(value, digits) {
@@ -202,7 +240,7 @@ function incidentLines(incidents) {
       xAxis: Date.parse(i.openedAt),
       name: kindLabel(i.kind),
       lineStyle: { color: SEVERITY_COLOR[i.severity] || '#c92a2a', type: 'dotted', width: 2 },
-      label: { formatter: kindLabel(i.kind), position: 'end', color: SEVERITY_COLOR[i.severity] || '#c92a2a', fontSize: 11 },
+      label: { formatter: kindLabel(i.kind), position: 'insideEndTop', color: SEVERITY_COLOR[i.severity] || '#c92a2a', fontSize: 11 },
     })),
   };
 }

@@ -36,7 +36,12 @@ async function route() {
   const { path, query } = parseHash();
   const match = ROUTES.map((r) => ({ r, m: r.pattern.exec(path) })).find((x) => x.m && x.r.roles.includes(ctx.me.role));
   if (!match) {
-    location.replace(`#/${homeFor(ctx.me.role)}`);
+    const home = homeFor(ctx.me.role);
+    if (path !== home && ROUTES.some((r) => r.pattern.test(home) && r.roles.includes(ctx.me.role))) {
+      location.replace(`#/${home}`);
+    } else {
+      document.getElementById('main').replaceChildren(h('p', { class: 'error-box', role: 'alert' }, t('common.noPages')));
+    }
     return;
   }
   const main = document.getElementById('main');
@@ -81,6 +86,7 @@ function renderLive() {
   const indicator = document.getElementById('live-indicator');
   indicator.className = `live live-${state}`;
   indicator.dataset.state = state;
+  indicator.hidden = !STAFF.includes(ctx.me.role);
   indicator.replaceChildren(h('span', { class: 'live-dot', 'aria-hidden': 'true' }), t(`live.${state}`));
   document.getElementById('live-banner').hidden = state !== 'down';
 }
@@ -156,7 +162,7 @@ async function start() {
   alertStore.addEventListener('connection', renderLive);
   alertStore.addEventListener('change', renderCounts);
   alertStore.addEventListener('error', (e) => toast(t('common.loadFailed', { message: e.detail.error.message }), 'error'));
-  alertStore.start();
+  if (STAFF.includes(ctx.me.role)) alertStore.start();
   window.addEventListener('hashchange', route);
   if (!location.hash || location.hash === '#' || location.hash === '#/') location.replace(`#/${homeFor(ctx.me.role)}`);
   else route();

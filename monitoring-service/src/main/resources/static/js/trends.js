@@ -164,7 +164,8 @@ function chartOption(spec, seriesList, data) {
       type: 'value', axisLabel: { fontSize: 12 }, splitLine: { lineStyle: { color: '#eceff1' } },
       ...(spec.bars ? {} : valueRange(seriesList, data.thresholds)),
     },
-    dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
+    // Wheel zoom only with Ctrl, so scrolling the page over a chart still scrolls the page.
+    dataZoom: [{ type: 'inside', zoomOnMouseWheel: 'ctrl', moveOnMouseWheel: false }, { type: 'slider', height: 18, bottom: 8 }],
     series,
   };
 }

@@ -5,6 +5,7 @@ import care.anxin.store.console.ApiKeyRepository;
 import care.anxin.store.console.LoginThrottleRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,18 +39,13 @@ public class SecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
+    /** The only authentication manager: form login and HTTP Basic both go through the throttle. */
     @Bean
-    ThrottlingAuthenticationProvider throttlingAuthenticationProvider(AccountDetailsService accounts,
-            PasswordEncoder encoder, LoginThrottleRepository throttle, MonitoringProperties properties,
-            MeterRegistry meters) {
-        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(encoder);
-        dao.setUserDetailsService(accounts);
-        return new ThrottlingAuthenticationProvider(dao, throttle, properties.login(), meters);
-    }
-
-    @Bean
-    AuthenticationManager authenticationManager(ThrottlingAuthenticationProvider provider) {
-        return new ProviderManager(provider);
+    AuthenticationManager authenticationManager(AccountDetailsService accounts, PasswordEncoder encoder,
+            LoginThrottleRepository throttle, MonitoringProperties properties, MeterRegistry meters) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(accounts);
+        dao.setPasswordEncoder(encoder);
+        return new ProviderManager(new ThrottlingAuthenticationProvider(dao, throttle, properties.login(), meters));
     }
 
     @Bean
@@ -63,6 +59,8 @@ public class SecurityConfiguration {
         RequestMatcher api = new AntPathRequestMatcher("/api/**");
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth
+                        // Completion of async (SSE) requests and error pages were authorized on the way in.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")

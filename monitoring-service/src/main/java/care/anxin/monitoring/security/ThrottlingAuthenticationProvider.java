@@ -84,11 +84,6 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    /** Forgets remembered Basic checks (after password changes). */
-    public void forgetRecent() {
-        recent.invalidateAll();
-    }
-
     private static String remoteAddress(Authentication authentication) {
         return authentication.getDetails() instanceof WebAuthenticationDetails details
                 && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";

@@ -1,6 +1,7 @@
 package care.anxin.monitoring.api;
 
 import care.anxin.monitoring.security.AnxinPrincipal;
+import care.anxin.monitoring.trend.CarePlans;
 import care.anxin.store.console.ConsoleViews.ElderDetail;
 import care.anxin.store.console.ConsoleViews.ElderListItem;
 import care.anxin.store.console.ElderQueries;
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class ElderController {
 
     private final ElderQueries elders;
+    private final CarePlans carePlans;
 
-    public ElderController(ElderQueries elders) {
+    public ElderController(ElderQueries elders, CarePlans carePlans) {
         this.elders = elders;
+        this.carePlans = carePlans;
     }
 
     @GetMapping
@@ -33,8 +36,10 @@ public class ElderController {
         return elders.list(me.scope(), q, limit);
     }
 
+    /** carePlan is the effective plan: the stored one completed with the defaults for the elder's age. */
     @GetMapping("/{id}")
     public ElderDetail get(@AuthenticationPrincipal AnxinPrincipal me, @PathVariable long id) {
-        return elders.detail(me.scope(), id).orElseThrow(() -> new NotFoundException("Elder", id));
+        ElderDetail detail = elders.detail(me.scope(), id).orElseThrow(() -> new NotFoundException("Elder", id));
+        return detail.age() == null ? detail : detail.withCarePlan(carePlans.effective(detail.carePlan(), detail.age()));
     }
 }

@@ -10,7 +10,10 @@ import care.anxin.store.console.ElderCards;
 import care.anxin.store.console.ElderQueries;
 import care.anxin.store.console.LoginThrottleRepository;
 import care.anxin.store.console.OrganizationRepository;
+import care.anxin.store.console.PerformanceQueries;
+import care.anxin.store.console.TrendQueries;
 import care.anxin.store.console.UserAccountRepository;
+import care.anxin.store.schema.DatabaseMode;
 import care.anxin.store.incident.IncidentCommands;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -83,5 +86,15 @@ public class ConsoleStoreConfiguration {
     @Bean
     ElderQueries elderQueries(NamedParameterJdbcTemplate jdbc, ElderCards cards, ObjectMapper json) {
         return new ElderQueries(jdbc, cards, json);
+    }
+
+    @Bean
+    TrendQueries trendQueries(NamedParameterJdbcTemplate jdbc, DatabaseMode mode) {
+        return new TrendQueries(jdbc, mode == DatabaseMode.TIMESCALE);
+    }
+
+    @Bean
+    PerformanceQueries performanceQueries(NamedParameterJdbcTemplate jdbc) {
+        return new PerformanceQueries(jdbc);
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +36,11 @@ public class LoginResponses {
 
     public AuthenticationSuccessHandler success() {
         return (request, response, authentication) -> {
+            // Login replaced the CSRF token; write the new one now so the next POST has it.
+            CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            if (csrf != null) {
+                csrf.getToken();
+            }
             if (ProblemResponses.wantsHtml(request)) {
                 response.sendRedirect(request.getContextPath() + "/");
                 return;

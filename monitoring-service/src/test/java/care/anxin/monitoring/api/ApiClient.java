@@ -31,6 +31,7 @@ final class ApiClient {
     private final HttpClient http;
     private String authorization;
     private boolean sendCsrf = true;
+    private String accept = "application/json";
 
     private ApiClient(int port) {
         this.base = "http://127.0.0.1:" + port;
@@ -77,6 +78,16 @@ final class ApiClient {
         return send("GET", path, null, null);
     }
 
+    /** A GET as a browser download would send it (any type). */
+    Response download(String path) {
+        accept = "*/*";
+        try {
+            return get(path);
+        } finally {
+            accept = "application/json";
+        }
+    }
+
     Response post(String path, Object body) {
         return send("POST", path, body == null ? null : write(body), "application/json");
     }
@@ -91,7 +102,7 @@ final class ApiClient {
 
     Response send(String method, String path, String body, String contentType) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json")
+                .header("Accept", accept)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {

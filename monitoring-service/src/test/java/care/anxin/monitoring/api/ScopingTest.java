@@ -24,11 +24,13 @@ class ScopingTest extends ApiTestBase {
     @Test
     void careStaffSeesOnlyTheirCenter() {
         ApiClient careA = t.as("careA");
-        assertThat(alertIds(careA.get("/api/v1/alerts?status=all"))).contains(t.alertA).doesNotContain(t.alertB);
+        assertThat(ids(careA.get("/api/v1/alerts?status=all"))).contains(t.alertA).doesNotContain(t.alertB);
         assertThat(careA.get("/api/v1/alerts/" + t.alertA).status()).isEqualTo(200);
         assertThat(careA.get("/api/v1/alerts/" + t.alertB).status()).isEqualTo(404);
         assertThat(careA.get("/api/v1/alerts/99999999").status()).isEqualTo(404);
         assertThat(careA.get("/api/v1/elders/" + t.elderB).status()).isEqualTo(404);
+        assertThat(careA.get("/api/v1/elders/" + t.elderB + "/trends?range=7d").status()).isEqualTo(404);
+        assertThat(careA.get("/api/v1/elders/" + t.elderB + "/trends.csv?range=7d").status()).isEqualTo(404);
     }
 
     @Test
@@ -47,18 +49,20 @@ class ScopingTest extends ApiTestBase {
     @Test
     void districtStaffSeesBothCenters() {
         ApiClient district = t.as("district");
-        assertThat(alertIds(district.get("/api/v1/alerts?status=all"))).contains(t.alertA, t.alertB);
+        assertThat(ids(district.get("/api/v1/alerts?status=all"))).contains(t.alertA, t.alertB);
         assertThat(district.get("/api/v1/elders/" + t.elderB).status()).isEqualTo(200);
-        assertThat(elderIds(district.get("/api/v1/elders"))).contains(t.elderA, t.elderA2, t.elderB);
+        assertThat(ids(district.get("/api/v1/elders"))).contains(t.elderA, t.elderA2, t.elderB);
     }
 
     @Test
     void doctorSeesOnlyContractedElders() {
         ApiClient doctor = t.as("doctor");
-        assertThat(elderIds(doctor.get("/api/v1/elders"))).containsExactly(t.elderA);
+        assertThat(ids(doctor.get("/api/v1/elders"))).containsExactly(t.elderA);
         assertThat(doctor.get("/api/v1/elders/" + t.elderA).status()).isEqualTo(200);
         assertThat(doctor.get("/api/v1/elders/" + t.elderA2).status()).isEqualTo(404);
-        assertThat(alertIds(doctor.get("/api/v1/alerts?status=all"))).containsExactly(t.alertA);
+        assertThat(doctor.get("/api/v1/elders/" + t.elderA + "/trends?range=24h").status()).isEqualTo(200);
+        assertThat(doctor.get("/api/v1/elders/" + t.elderA2 + "/trends?range=24h").status()).isEqualTo(404);
+        assertThat(ids(doctor.get("/api/v1/alerts?status=all"))).containsExactly(t.alertA);
     }
 
     @Test
@@ -97,14 +101,8 @@ class ScopingTest extends ApiTestBase {
         assertThat(names).contains(t.username("careA"), t.username("adminA")).doesNotContain(t.username("careB"));
     }
 
-    static List<Long> alertIds(ApiClient.Response r) {
-        assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
-        List<Long> ids = new ArrayList<>();
-        r.json().forEach(a -> ids.add(a.get("id").asLong()));
-        return ids;
-    }
-
-    static List<Long> elderIds(ApiClient.Response r) {
+    /** The ids of a JSON list answer. */
+    static List<Long> ids(ApiClient.Response r) {
         assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
         List<Long> ids = new ArrayList<>();
         r.json().forEach(a -> ids.add(a.get("id").asLong()));

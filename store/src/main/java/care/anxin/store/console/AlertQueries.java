@@ -9,7 +9,6 @@ import care.anxin.store.console.ConsoleViews.Position;
 import care.anxin.store.console.ConsoleViews.TimedPosition;
 import care.anxin.store.console.ConsoleViews.TimelineEntry;
 import care.anxin.store.console.ConsoleViews.VitalValue;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
@@ -36,7 +35,7 @@ public class AlertQueries {
     private static final String SELECT = """
             SELECT a.id, a.elder_id, a.kind, a.severity, a.status, a.title, a.event_count, a.opened_at, a.last_event_at,
                    a.acknowledged_at, a.resolved_at, a.outcome, a.escalation_level, a.next_escalation_at,
-                   a.lat, a.lon, a.detail,
+                   a.lat, a.lon,
                    u.id AS assignee_id, u.display_name AS assignee_name,
                    o.id AS org_id, o.name AS org_name, o.path AS org_path,
                    e.name AS elder_name, date_part('year', age(e.birth_date))::int AS elder_age, e.gender,
@@ -103,7 +102,7 @@ public class AlertQueries {
 
     public JsonNode detail(long alertId) {
         return jdbc.query("SELECT detail FROM alert WHERE id = :id", new MapSqlParameterSource("id", alertId),
-                (rs, i) -> parse(rs.getString(1))).stream().findFirst().orElse(json.createObjectNode());
+                (rs, i) -> JsonColumns.tree(json, rs.getString(1))).stream().findFirst().orElse(json.createObjectNode());
     }
 
     public List<TimelineEntry> timeline(long alertId) {
@@ -113,7 +112,7 @@ public class AlertQueries {
                 WHERE x.alert_id = :id ORDER BY x.at, x.id
                 """, new MapSqlParameterSource("id", alertId), (rs, i) -> new TimelineEntry(
                 rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("action"),
-                parse(rs.getString("detail"))));
+                JsonColumns.tree(json, rs.getString("detail"))));
     }
 
     private Optional<ScopedAlert> first(List<Row> rows) {
@@ -139,13 +138,6 @@ public class AlertQueries {
         return result;
     }
 
-    private JsonNode parse(String text) {
-        try {
-            return text == null ? json.createObjectNode() : json.readTree(text);
-        } catch (JsonProcessingException e) {
-            return json.createObjectNode();
-        }
-    }
 
     private record Row(long id, long elderId, String kind, String severity, String status, String title, int eventCount,
                        Instant openedAt, Instant lastEventAt, Instant acknowledgedAt, Instant resolvedAt, String outcome,

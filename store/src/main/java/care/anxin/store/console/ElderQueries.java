@@ -7,7 +7,6 @@ import care.anxin.store.console.ConsoleViews.OrgRef;
 import care.anxin.store.console.ConsoleViews.PersonRef;
 import care.anxin.store.console.ConsoleViews.TravelZone;
 import care.anxin.store.console.ConsoleViews.Zone;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -97,7 +96,7 @@ public class ElderQueries {
                             rs.getString("gender"), rs.getObject("birth_date", LocalDate.class).toString(),
                             rs.getString("phone"), rs.getString("address"), ElderCards.textArray(rs, "conditions"),
                             new OrgRef(rs.getLong("organization_id"), rs.getString("org_name")), home, travel,
-                            parse(rs.getString("care_plan")), List.of(), List.of(), Map.of(), null,
+                            JsonColumns.tree(json, rs.getString("care_plan")), List.of(), List.of(), Map.of(), null,
                             rs.getInt("open_alerts"), List.of());
                 });
         if (found.isEmpty()) {
@@ -121,13 +120,6 @@ public class ElderQueries {
                 (rs, i) -> new PersonRef(rs.getLong("id"), rs.getString("display_name")));
     }
 
-    private JsonNode parse(String text) {
-        try {
-            return text == null ? json.createObjectNode() : json.readTree(text);
-        } catch (JsonProcessingException e) {
-            return json.createObjectNode();
-        }
-    }
 
     private static Integer lowestBattery(List<DeviceStatus> devices) {
         return devices.stream().map(DeviceStatus::battery).filter(Objects::nonNull).min(Integer::compare).orElse(null);

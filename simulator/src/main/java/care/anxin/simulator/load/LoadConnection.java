@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * in-flight window, PUBACK latency into {@link LoadStats}. All state is touched only on the
  * channel's event loop, so nothing here is locked.
  */
-final class LoadConnection extends SimpleChannelInboundHandler<MqttMessage> {
+public final class LoadConnection extends SimpleChannelInboundHandler<MqttMessage> {
 
     private static final int MAX_OWED = 1_000;
 
@@ -63,7 +63,7 @@ final class LoadConnection extends SimpleChannelInboundHandler<MqttMessage> {
         this.topic = payloads.topic(device.deviceId());
     }
 
-    String deviceId() {
+    public String deviceId() {
         return device.deviceId();
     }
 
@@ -75,7 +75,7 @@ final class LoadConnection extends SimpleChannelInboundHandler<MqttMessage> {
         return channel;
     }
 
-    void onCommand(Consumer<byte[]> listener) {
+    public void onCommand(Consumer<byte[]> listener) {
         this.commandListener = listener;
     }
 
@@ -103,7 +103,7 @@ final class LoadConnection extends SimpleChannelInboundHandler<MqttMessage> {
     }
 
     /** Publishes an arbitrary payload on the event loop (SOS and other one-offs); returns the send time. */
-    void publishNow(String otherTopic, byte[] payload, Consumer<Long> sentNanos) {
+    public void publishNow(String otherTopic, byte[] payload, Consumer<Long> sentNanos) {
         channel.eventLoop().execute(() -> {
             long now = System.nanoTime();
             if (sendPublish(otherTopic, payload, now)) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 
@@ -26,6 +27,13 @@ public final class LoadRun {
     public static LoadResult run(String label, String target, List<LoadConnection> connections, LoadStats stats,
                                  Settings settings, ProcessCpu cpu, double connectSeconds, Consumer<String> out)
             throws InterruptedException {
+        return run(label, target, connections, stats, settings, cpu, connectSeconds, out, () -> false);
+    }
+
+    /** As above, ending the measurement early once {@code stop} says so (checked every 100 ms). */
+    public static LoadResult run(String label, String target, List<LoadConnection> connections, LoadStats stats,
+                                 Settings settings, ProcessCpu cpu, double connectSeconds, Consumer<String> out,
+                                 BooleanSupplier stop) throws InterruptedException {
         List<ScheduledFuture<?>> schedules = new ArrayList<>();
         if (!connections.isEmpty()) {
             if (settings.rate() > 0) {
@@ -51,9 +59,11 @@ public final class LoadRun {
         Histogram total = new Histogram(3);
         long lastAcked = ackedAtStart;
         long lastTick = measureStart;
-        while (System.nanoTime() < measureEnd) {
-            long sleep = Math.min(settings.progressEvery().toNanos(), measureEnd - System.nanoTime());
-            TimeUnit.NANOSECONDS.sleep(Math.max(0, sleep));
+        while (System.nanoTime() < measureEnd && !stop.getAsBoolean()) {
+            long lineDue = Math.min(lastTick + settings.progressEvery().toNanos(), measureEnd);
+            while (System.nanoTime() < lineDue && !stop.getAsBoolean()) {
+                TimeUnit.NANOSECONDS.sleep(Math.max(0, Math.min(100_000_000L, lineDue - System.nanoTime())));
+            }
             Histogram interval = stats.takeInterval();
             total.add(interval);
             long now = System.nanoTime();

@@ -67,7 +67,7 @@ public final class ProfileFactory {
                     random.nextBoolean() ? "配偶" : "邻居", mobile(random)));
         }
 
-        double hr = 66 + random.nextGaussian() * 5 + (conditions.contains(Conditions.CORONARY) ? 4 : 0);
+        double hr = Math.max(60, Math.min(80, 67 + random.nextGaussian() * 4 + (conditions.contains(Conditions.CORONARY) ? 3 : 0)));
         double spo2 = conditions.contains(Conditions.COPD) ? 93 + random.nextDouble() : 96.5 + random.nextDouble() * 1.5;
         double sbp = conditions.contains(Conditions.HYPERTENSION) ? 142 + random.nextGaussian() * 5 : 124 + random.nextGaussian() * 6;
         double dbp = sbp * 0.6 + random.nextGaussian() * 3;

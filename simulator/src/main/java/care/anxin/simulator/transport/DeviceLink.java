@@ -36,7 +36,8 @@ public final class DeviceLink {
 
     private final String deviceId;
     private final String label;
-    private final MqttAsyncClient client;
+    private final String brokerUri;
+    private volatile MqttAsyncClient client;
     private final UplinkEncoder encoder;
     private final ScheduledExecutorService scheduler;
     private final Supplier<String> rotateSecret;
@@ -57,13 +58,19 @@ public final class DeviceLink {
         this.scheduler = scheduler;
         this.rotateSecret = rotateSecret;
         this.onCommand = onCommand;
-        this.client = new MqttAsyncClient(brokerUri, deviceId, new MemoryPersistence());
+        this.brokerUri = brokerUri;
+        this.client = newClient();
+    }
+
+    /** A fresh Paho client: buffers while disconnected, hands commands to the listener. */
+    private MqttAsyncClient newClient() throws MqttException {
+        MqttAsyncClient fresh = new MqttAsyncClient(brokerUri, deviceId, new MemoryPersistence());
         DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
         buffer.setBufferEnabled(true);
         buffer.setBufferSize(5_000);
         buffer.setDeleteOldestMessages(true);
-        client.setBufferOpts(buffer);
-        client.setCallback(new MqttCallback() {
+        fresh.setBufferOpts(buffer);
+        fresh.setCallback(new MqttCallback() {
             @Override
             public void connectionLost(Throwable cause) {
                 log.info("{} ({}) lost its connection: {}", deviceId, label, cause == null ? "closed" : cause.getMessage());
@@ -79,6 +86,7 @@ public final class DeviceLink {
             public void deliveryComplete(IMqttDeliveryToken token) {
             }
         });
+        return fresh;
     }
 
     public String deviceId() {
@@ -90,7 +98,7 @@ public final class DeviceLink {
     }
 
     /** Connects (asynchronously, retrying with backoff while the gateway is unreachable). */
-    public void connect() {
+    public synchronized void connect() {
         wantOnline = true;
         if (connecting || client.isConnected()) {
             return;
@@ -137,15 +145,24 @@ public final class DeviceLink {
         }
     }
 
-    /** Simulated loss of coverage: the socket goes away without DISCONNECT, so the broker fires the will. */
-    public void dropConnection() {
+    /**
+     * Simulated loss of coverage: the socket goes away without DISCONNECT, so the broker fires the
+     * will. The Paho client is replaced (a forcibly disconnected one does not reconnect reliably).
+     */
+    public synchronized void dropConnection() {
         wantOnline = false;
+        MqttAsyncClient old = client;
         try {
-            if (client.isConnected()) {
-                client.disconnectForcibly(0, 1000, false);
-            }
+            client = newClient();
+            old.disconnectForcibly(0, 0, false);
         } catch (MqttException e) {
             log.debug("{}: forced disconnect: {}", deviceId, e.getMessage());
+        } finally {
+            try {
+                old.close(true);
+            } catch (MqttException e) {
+                log.debug("{}: close after forced disconnect: {}", deviceId, e.getMessage());
+            }
         }
     }
 

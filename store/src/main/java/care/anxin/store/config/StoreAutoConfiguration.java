@@ -1,5 +1,7 @@
 package care.anxin.store.config;
 
+import care.anxin.store.maintenance.MaintenanceProperties;
+import care.anxin.store.maintenance.StoreMaintenance;
 import care.anxin.store.schema.DatabaseMode;
 import care.anxin.store.schema.DatabaseModeDetector;
 import care.anxin.store.schema.SchemaMigrator;
@@ -10,7 +12,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -18,7 +22,7 @@ import org.springframework.context.annotation.Bean;
  * for the schema), in the mode detected on the configured database.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class, before = FlywayAutoConfiguration.class)
-@EnableConfigurationProperties(StoreProperties.class)
+@EnableConfigurationProperties({StoreProperties.class, MaintenanceProperties.class})
 public class StoreAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StoreAutoConfiguration.class);
@@ -35,5 +39,13 @@ public class StoreAutoConfiguration {
     @Bean
     FlywayConfigurationCustomizer anxinMigrationLocations(DatabaseMode mode) {
         return configuration -> SchemaMigrator.configure(configuration, mode);
+    }
+
+    /** Partitions, retention and rollups on plain PostgreSQL; runs after Flyway, before the services write. */
+    @Bean
+    @DependsOnDatabaseInitialization
+    @ConditionalOnProperty(prefix = "anxin.store.maintenance", name = "enabled", matchIfMissing = true)
+    StoreMaintenance storeMaintenance(DataSource dataSource, DatabaseMode mode, MaintenanceProperties properties) {
+        return new StoreMaintenance(dataSource, mode, properties);
     }
 }

@@ -25,6 +25,12 @@ class SchemaMigrationTest {
         assertThat(jdbc.queryForList("SELECT relname FROM pg_class WHERE relkind IN ('r','p') AND relnamespace = 'public'::regnamespace", String.class))
                 .contains("organization", "app_user", "elder", "device", "observation", "location", "device_event",
                         "alert", "alert_action", "notification", "device_command", "observation_hourly", "observation_daily");
+        // Plain-mode extras: DEFAULT partitions (real ones come from the maintenance job) and the rollup job's index.
+        assertThat(jdbc.queryForList("SELECT relname FROM pg_class WHERE relname LIKE '%_default'", String.class))
+                .contains("observation_default", "location_default");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_indexes WHERE indexname = 'observation_received_brin'", Long.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT max(version) FROM flyway_schema_history", String.class)).isNotNull();
     }
 
     @Test

@@ -1,0 +1,14 @@
+package care.anxin.domain.wire;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** A command for a device; fields not used by the {@code type} are null. */
+public record DeviceCommand(String cmdId, CommandType type, Instant time, Long alertId, String text, String textEn,
+                            Integer vitalsIntervalSec, Integer locationIntervalSec) {
+    public DeviceCommand {
+        Objects.requireNonNull(cmdId, "cmdId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(time, "time");
+    }
+}

@@ -1,0 +1,38 @@
+package care.anxin.domain.wire;
+
+import java.util.Optional;
+
+/** The four uplink message kinds, one topic each ({@code anxin/v1/{deviceId}/up/<kind>}). */
+public enum MessageKind {
+    VITALS("vitals"),
+    LOCATION("location"),
+    EVENT("event"),
+    STATUS("status");
+
+    private final String segment;
+
+    MessageKind(String segment) {
+        this.segment = segment;
+    }
+
+    /** The last topic level, e.g. {@code vitals}. */
+    public String segment() {
+        return segment;
+    }
+
+    /** The topic suffix after the device id, e.g. {@code up/vitals}. */
+    public String topicSuffix() {
+        return "up/" + segment;
+    }
+
+    public static Optional<MessageKind> fromSegment(String segment) {
+        for (MessageKind kind : VALUES) {
+            if (kind.segment.equals(segment)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final MessageKind[] VALUES = values();
+}

@@ -1,0 +1,17 @@
+package care.anxin.domain.wire;
+
+/**
+ * The time to store for a message and why it differs from the device's ts: {@code flags} bit 1
+ * ({@link DeviceClock#FLAG_FUTURE}) and bit 2 ({@link DeviceClock#FLAG_STALE}).
+ */
+public record TimeCorrection(java.time.Instant time, int flags) {
+
+    public boolean future() {
+        return (flags & DeviceClock.FLAG_FUTURE) != 0;
+    }
+
+    /** Stale readings are stored but never raise an alert. */
+    public boolean stale() {
+        return (flags & DeviceClock.FLAG_STALE) != 0;
+    }
+}

@@ -1,0 +1,124 @@
+package care.anxin.domain.wire;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Decodes and validates device uplinks (docs/protocol.md) and encodes them (for the simulator and
+ * tests). Thread-safe and stateless: share one instance.
+ */
+public final class UplinkCodec {
+
+    /**
+     * Decodes {@code payload} received on a {@code kind} topic. Never throws: any input yields
+     * {@link DecodeResult.Accepted} or {@link DecodeResult.Rejected} naming every broken rule.
+     */
+    public DecodeResult decode(MessageKind kind, byte[] payload) {
+        if (kind == null) {
+            return reject("topic", "unknown message kind");
+        }
+        if (payload == null || payload.length == 0) {
+            return reject("payload", "is empty (expected a JSON object)");
+        }
+        if (payload.length > WireJson.MAX_PAYLOAD_BYTES) {
+            return reject("payload", payload.length + " bytes exceeds the limit of " + WireJson.MAX_PAYLOAD_BYTES
+                    + " bytes (16 KiB)");
+        }
+        JsonNode root;
+        try {
+            root = WireJson.readTree(payload);
+        } catch (IOException | RuntimeException e) {
+            return reject("payload", "is not valid JSON: " + firstLine(e.getMessage()));
+        } catch (StackOverflowError e) {
+            return reject("payload", "is nested too deeply");
+        }
+        if (root == null || !root.isObject()) {
+            return reject("payload", "must be a JSON object");
+        }
+        try {
+            return UplinkDecoder.decode(kind, root);
+        } catch (RuntimeException e) {
+            // A bug here must cost one message, never the connection: report it as a rejection.
+            return reject("payload", "could not be decoded (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Encodes a message as a device would send it. Does not validate: the simulator may send faulty data on purpose. */
+    public byte[] encode(UplinkMessage message) {
+        return WireJson.writeObject(json -> {
+            json.writeStringField("msgId", message.msgId());
+            json.writeStringField("ts", WireTime.format(message.deviceTime()));
+            if (message instanceof VitalsMessage vitals) {
+                writeReadings(json, vitals);
+            } else if (message instanceof LocationMessage location) {
+                WireJson.writeNumber(json, "lat", location.point().lat());
+                WireJson.writeNumber(json, "lon", location.point().lon());
+                optional(json, "accuracy", location.accuracyM());
+                json.writeStringField("source", location.source());
+            } else if (message instanceof EventMessage event) {
+                json.writeStringField("type", event.type().name());
+                if (event.point() != null) {
+                    WireJson.writeNumber(json, "lat", event.point().lat());
+                    WireJson.writeNumber(json, "lon", event.point().lon());
+                }
+                optional(json, "accuracy", event.accuracyM());
+                optional(json, "battery", event.battery());
+                optional(json, "confidence", event.confidence());
+                optional(json, "refMsgId", event.refMsgId());
+            } else if (message instanceof StatusMessage status) {
+                optional(json, "battery", status.battery());
+                optional(json, "worn", status.worn());
+                optional(json, "charging", status.charging());
+                optional(json, "firmware", status.firmware());
+                optional(json, "rssi", status.rssi());
+                optional(json, "online", status.online());
+            }
+        });
+    }
+
+    private static void writeReadings(JsonGenerator json, VitalsMessage vitals) throws IOException {
+        json.writeArrayFieldStart("readings");
+        for (Reading reading : vitals.readings()) {
+            json.writeStartObject();
+            json.writeStringField("code", reading.sign().code());
+            WireJson.writeNumber(json, "value", reading.value());
+            Instant time = reading.time();
+            if (!time.equals(vitals.deviceTime())) {
+                json.writeStringField("ts", WireTime.format(time));
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private static void optional(JsonGenerator json, String name, Object value) throws IOException {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof Double d) {
+            WireJson.writeNumber(json, name, d);
+        } else if (value instanceof Integer i) {
+            json.writeNumberField(name, i);
+        } else if (value instanceof Boolean b) {
+            json.writeBooleanField(name, b);
+        } else {
+            json.writeStringField(name, value.toString());
+        }
+    }
+
+    private static DecodeResult reject(String field, String reason) {
+        return new DecodeResult.Rejected(List.of(new Problem(field, reason)));
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int cut = message.indexOf('\n');
+        String line = cut < 0 ? message : message.substring(0, cut);
+        return line.length() > 160 ? line.substring(0, 160) + "…" : line;
+    }
+}

@@ -1,0 +1,191 @@
+package care.anxin.store.maintenance;
+
+import care.anxin.store.schema.DatabaseMode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The plain-PostgreSQL housekeeping every service runs (TimescaleDB's policies do it there):
+ * partitions ahead and behind with retention, de-duplication id pruning, and incremental
+ * rollups. Partitions for [now - partitionsBehind, now + partitionsAhead] are created while the
+ * application context starts, before any service writes; the periodic tasks run on one daemon
+ * thread. Each task takes a PostgreSQL advisory lock, so with several services or instances
+ * exactly one does the work and the others skip that round.
+ */
+public class StoreMaintenance implements InitializingBean, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreMaintenance.class);
+    /** How long a starting service waits for another one that is creating the same partitions. */
+    private static final Duration STARTUP_LOCK_WAIT = Duration.ofMinutes(2);
+
+    private final DataSource dataSource;
+    private final DatabaseMode mode;
+    private final MaintenanceProperties properties;
+    private final Clock clock;
+    private final PartitionManager partitions = new PartitionManager(PartitionManager.WEEKLY);
+    private final RollupRefresher rollups = new RollupRefresher();
+    private ScheduledExecutorService scheduler;
+
+    public StoreMaintenance(DataSource dataSource, DatabaseMode mode, MaintenanceProperties properties, Clock clock) {
+        this.dataSource = dataSource;
+        this.mode = mode;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public StoreMaintenance(DataSource dataSource, DatabaseMode mode, MaintenanceProperties properties) {
+        this(dataSource, mode, properties, Clock.systemUTC());
+    }
+
+    private boolean active() {
+        return properties.enabled() && mode == DatabaseMode.PLAIN;
+    }
+
+    /** Creates the partitions before the services start writing (waits for another instance doing it). */
+    @Override
+    public void afterPropertiesSet() {
+        if (!active()) {
+            log.debug("Store maintenance idle ({} mode, enabled={})", mode, properties.enabled());
+            return;
+        }
+        List<PartitionManager.Report> reports = withLock(AdvisoryLock.PARTITIONS, STARTUP_LOCK_WAIT, this::doPartitions)
+                .orElseThrow(() -> new IllegalStateException("Timed out waiting for another instance's partition maintenance"));
+        reports.forEach(r -> log.info("Partitions of {}: {} created, {} row(s) moved out of DEFAULT, {} expired dropped",
+                r.table(), r.created().size(), r.rowsMovedFromDefault(), r.dropped().size()));
+    }
+
+    /**
+     * Creates partitions ahead/behind (and for rows waiting in DEFAULT), drops expired ones,
+     * prunes old de-duplication ids. Empty when another instance holds the lock.
+     */
+    public Optional<List<PartitionManager.Report>> maintainPartitions() {
+        return withLock(AdvisoryLock.PARTITIONS, null, this::doPartitions);
+    }
+
+    /** Brings the hourly and daily rollups up to date. Empty when another instance holds the lock. */
+    public Optional<RollupRefresher.Run> refreshRollups() {
+        return withLock(AdvisoryLock.ROLLUPS, null, (jdbc, tx) -> tx.execute(status -> rollups.refresh(jdbc, properties.rollupSafetyLag())));
+    }
+
+    private List<PartitionManager.Report> doPartitions(JdbcTemplate jdbc, TransactionTemplate tx) {
+        Instant now = clock.instant();
+        Instant from = now.minus(properties.partitionsBehind());
+        Instant to = now.plus(properties.partitionsAhead());
+        List<PartitionManager.Report> reports = List.of(
+                partitions.maintain(jdbc, tx, "observation", from, to, now, properties.observationRetention()),
+                partitions.maintain(jdbc, tx, "location", from, to, now, properties.locationRetention()));
+        // Hourly rollups live as long as raw observations (daily ones are kept), as on TimescaleDB.
+        int hourly = jdbc.update("DELETE FROM observation_hourly WHERE bucket < ?",
+                java.sql.Timestamp.from(now.minus(properties.observationRetention())));
+        if (hourly > 0) {
+            log.info("Dropped {} hourly rollup row(s) older than {}", hourly, properties.observationRetention());
+        }
+        int pruned = pruneIngestedMessages(jdbc, now.minus(properties.ingestedMessageRetention()));
+        if (pruned > 0) {
+            log.info("Pruned {} de-duplication id(s) older than {}", pruned, properties.ingestedMessageRetention());
+        }
+        return reports;
+    }
+
+    /** Deletes in slices so a large backlog never holds one long transaction. */
+    private static int pruneIngestedMessages(JdbcTemplate jdbc, Instant cutoff) {
+        int total = 0;
+        int n;
+        do {
+            n = jdbc.update("DELETE FROM ingested_message WHERE ctid = ANY (ARRAY(SELECT ctid FROM ingested_message "
+                    + "WHERE received_at < ? LIMIT 10000))", java.sql.Timestamp.from(cutoff));
+            total += n;
+        } while (n == 10000);
+        return total;
+    }
+
+    private interface Task<T> {
+        T run(JdbcTemplate jdbc, TransactionTemplate tx);
+    }
+
+    /** Runs the task on one dedicated connection that holds the lock; wait == null means don't wait. */
+    private <T> Optional<T> withLock(AdvisoryLock lock, Duration wait, Task<T> task) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            boolean held = wait == null ? lock.tryAcquire(connection) : lock.acquire(connection, wait);
+            if (!held) {
+                log.debug("Store maintenance {} skipped: another instance holds the lock", lock);
+                return Optional.empty();
+            }
+            try {
+                SingleConnectionDataSource single = new SingleConnectionDataSource(connection, true);
+                return Optional.ofNullable(task.run(new JdbcTemplate(single),
+                        new TransactionTemplate(new DataSourceTransactionManager(single))));
+            } finally {
+                if (!connection.isClosed()) {
+                    if (!connection.getAutoCommit()) {
+                        connection.rollback();
+                        connection.setAutoCommit(true);
+                    }
+                    lock.release(connection);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Store maintenance " + lock + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!active() || scheduler != null) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "anxin-store-maintenance");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(() -> guarded("rollups", () -> refreshRollups().ifPresent(run ->
+                        log.debug("Rollups refreshed to {}: {} hourly, {} daily row(s) in {} ms",
+                                run.to(), run.hourlyRows(), run.dailyRows(), run.took().toMillis()))),
+                1, properties.rollupInterval().toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> guarded("partitions", this::maintainPartitions),
+                properties.partitionInterval().toMillis(), properties.partitionInterval().toMillis(), TimeUnit.MILLISECONDS);
+        log.info("Store maintenance scheduled: rollups every {}, partitions and retention every {}",
+                properties.rollupInterval(), properties.partitionInterval());
+    }
+
+    /** A failed round is logged and retried on the next tick; it never kills the schedule. */
+    private static void guarded(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            log.warn("Store maintenance ({}) failed, retrying on the next run: {}", what, e.getMessage());
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null;
+    }
+}

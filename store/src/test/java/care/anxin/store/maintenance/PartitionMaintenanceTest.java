@@ -1,0 +1,127 @@
+package care.anxin.store.maintenance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import care.anxin.store.schema.DatabaseMode;
+import care.anxin.store.test.TestDatabase;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class PartitionMaintenanceTest {
+
+    private final DataSource ds = TestDatabase.newMigratedDataSource();
+    private final JdbcTemplate jdbc = new JdbcTemplate(ds);
+    private final Instant now = Instant.now();
+
+    private StoreMaintenance maintenanceAt(Instant at) {
+        return new StoreMaintenance(ds, DatabaseMode.PLAIN, MaintenanceProperties.defaults(), Clock.fixed(at, ZoneOffset.UTC));
+    }
+
+    @Test
+    void startupCreatesWeeklyPartitionsBehindAndAheadAndRowsLandInThem() {
+        maintenanceAt(now).afterPropertiesSet();
+
+        // [now - 100 days, now + 7 days] in Monday-aligned weeks: 16 or 17 of them.
+        assertThat(partitions("observation")).hasSizeBetween(16, 17);
+        assertThat(partitions("location")).hasSizeBetween(16, 17);
+        for (Instant t : List.of(now, now.minus(Duration.ofDays(45)), now.minus(Duration.ofDays(99)), now.plus(Duration.ofDays(6)))) {
+            insertObservation(1, "HR", 70, t);
+            insertLocation(1, t);
+        }
+        assertThat(jdbc.queryForList("SELECT DISTINCT tableoid::regclass::text FROM observation", String.class))
+                .hasSizeGreaterThanOrEqualTo(3).allSatisfy(p -> assertThat(p).matches("observation_p\\d{8}"));
+        assertThat(count("observation_default")).isZero();
+        assertThat(count("location_default")).isZero();
+        String weekOfNow = jdbc.queryForObject("SELECT tableoid::regclass::text FROM observation WHERE time = ?", String.class, Timestamp.from(now));
+        Instant monday = now.atZone(ZoneOffset.UTC).toLocalDate()
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)).atStartOfDay(ZoneOffset.UTC).toInstant();
+        assertThat(weekOfNow).isEqualTo("observation_p" + monday.toString().substring(0, 10).replace("-", ""));
+    }
+
+    @Test
+    void backfillOlderThanThePartitionsWaitsInDefaultAndMovesIntoItsNewPartition() {
+        maintenanceAt(now).afterPropertiesSet();
+        Instant old = now.minus(Duration.ofDays(200));
+        for (int i = 0; i < 50; i++) {
+            insertObservation(7, "SPO2", 90 + i % 8, old.plus(i, ChronoUnit.HOURS));
+        }
+        insertLocation(7, old);
+        assertThat(count("observation_default")).isEqualTo(50);
+
+        var reports = maintenanceAt(now).maintainPartitions().orElseThrow();
+
+        assertThat(count("observation_default")).isZero();
+        assertThat(count("location_default")).isZero();
+        assertThat(count("observation")).isEqualTo(50);
+        assertThat(reports.get(0).rowsMovedFromDefault()).isEqualTo(50);
+        assertThat(reports.get(0).created()).hasSizeBetween(1, 2).allSatisfy(p -> assertThat(partitions("observation")).contains(p));
+        assertThat(jdbc.queryForObject("SELECT sum(value) FROM observation WHERE elder_id = 7", Double.class))
+                .isEqualTo(jdbc.queryForObject("SELECT sum(90 + i % 8) FROM generate_series(0, 49) i", Double.class));
+        // New rows of that old range now go straight to the partition.
+        insertObservation(7, "SPO2", 95, old.plus(1, ChronoUnit.MINUTES));
+        assertThat(count("observation_default")).isZero();
+    }
+
+    @Test
+    void retentionDropsWholeExpiredPartitionsOnly() {
+        Instant longAgo = now.minus(Duration.ofDays(520));
+        maintenanceAt(longAgo).afterPropertiesSet(); // partitions around 520 days ago
+        insertObservation(3, "HR", 60, longAgo);                       // beyond 400 days: expires
+        insertLocation(3, now.minus(Duration.ofDays(300)));            // location beyond 180 days: expires (via DEFAULT)
+        insertObservation(3, "HR", 61, now.minus(Duration.ofDays(300))); // kept (observation retention 400 days)
+        jdbc.update("INSERT INTO observation_hourly VALUES (?, 3, 'HR', 1, 60, 60, 60)", Timestamp.from(longAgo.truncatedTo(ChronoUnit.HOURS)));
+        jdbc.update("INSERT INTO observation_daily VALUES (?, 3, 'HR', 1, 60, 60, 60)", Timestamp.from(longAgo.truncatedTo(ChronoUnit.DAYS)));
+        List<String> before = partitions("observation");
+
+        var reports = maintenanceAt(now).maintainPartitions().orElseThrow();
+
+        assertThat(reports.get(0).dropped()).isNotEmpty().allSatisfy(p -> assertThat(before).contains(p));
+        assertThat(partitions("observation")).doesNotContainAnyElementsOf(reports.get(0).dropped());
+        assertThat(jdbc.queryForList("SELECT value FROM observation", Double.class)).containsExactly(61.0);
+        assertThat(count("location")).isZero();
+        assertThat(partitions("location")).allSatisfy(p ->
+                assertThat(p.compareTo("location_p" + now.minus(Duration.ofDays(188)).toString().substring(0, 10).replace("-", ""))).isPositive());
+        assertThat(count("observation_hourly")).isZero();
+        assertThat(count("observation_daily")).isEqualTo(1);
+    }
+
+    @Test
+    void prunesDeduplicationIdsOlderThanAWeek() {
+        jdbc.update("INSERT INTO ingested_message (device_id, msg_id, received_at) VALUES ('d1', 'old', now() - interval '8 days'), ('d1', 'new', now())");
+        maintenanceAt(now).maintainPartitions();
+        assertThat(jdbc.queryForList("SELECT msg_id FROM ingested_message", String.class)).containsExactly("new");
+    }
+
+    @Test
+    void idleOnTimescaleDb() {
+        new StoreMaintenance(ds, DatabaseMode.TIMESCALE, MaintenanceProperties.defaults()).afterPropertiesSet();
+        assertThat(partitions("observation")).isEmpty();
+    }
+
+    private List<String> partitions(String table) {
+        return jdbc.queryForList("SELECT c.relname::text FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+                + "WHERE i.inhparent = ?::regclass AND c.relname NOT LIKE '%default' ORDER BY 1", String.class, table);
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
+    }
+
+    private void insertObservation(long elder, String code, double value, Instant time) {
+        jdbc.update("INSERT INTO observation (time, elder_id, device_id, code, value) VALUES (?, ?, 'dev', ?, ?)",
+                Timestamp.from(time), elder, code, value);
+    }
+
+    private void insertLocation(long elder, Instant time) {
+        jdbc.update("INSERT INTO location (time, elder_id, device_id, lat, lon) VALUES (?, ?, 'dev', 31.2, 121.5)",
+                Timestamp.from(time), elder);
+    }
+}

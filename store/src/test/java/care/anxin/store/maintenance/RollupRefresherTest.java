@@ -1,0 +1,77 @@
+package care.anxin.store.maintenance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import care.anxin.store.schema.DatabaseMode;
+import care.anxin.store.test.RollupCheck;
+import care.anxin.store.test.TestDatabase;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class RollupRefresherTest {
+
+    private final DataSource ds = TestDatabase.newMigratedDataSource();
+    private final JdbcTemplate jdbc = new JdbcTemplate(ds);
+    private final StoreMaintenance maintenance = new StoreMaintenance(ds, DatabaseMode.PLAIN, noLag());
+
+    static MaintenanceProperties noLag() {
+        MaintenanceProperties d = MaintenanceProperties.defaults();
+        return new MaintenanceProperties(true, d.rollupInterval(), d.partitionInterval(), d.partitionsAhead(), d.partitionsBehind(),
+                d.observationRetention(), d.locationRetention(), d.ingestedMessageRetention(), Duration.ZERO);
+    }
+
+    @Test
+    void hourlyAndDailyRollupsEqualADirectAggregateIncludingLateData() {
+        maintenance.afterPropertiesSet();
+        // 4 elders x 3 codes, a reading every 7 minutes for 3 days, values spread pseudo-randomly.
+        insert("""
+                SELECT now() - interval '3 days' + (i * interval '7 minutes'), e, c, 60 + ((i * 37 + e * 11) % 50) + (i % 7) / 10.0
+                FROM generate_series(0, 3 * 24 * 60 / 7) i, generate_series(1, 4) e, unnest(ARRAY['HR','SPO2','TEMP']) c""");
+
+        RollupRefresher.Run first = maintenance.refreshRollups().orElseThrow();
+
+        assertThat(first.hourlyRows()).isGreaterThan(4 * 3 * 70);
+        assertThat(first.dailyRows()).isBetween(4 * 3 * 3, 4 * 3 * 4);
+        assertMatchesRaw("observation_hourly", "1 hour");
+        assertMatchesRaw("observation_daily", "1 day");
+
+        // Late data: a device uploads a backlog for buckets already rolled up, plus 40 days of backfill.
+        insert("""
+                SELECT now() - interval '2 days' + (i * interval '13 minutes'), 2, 'HR', 150 + i % 9
+                FROM generate_series(0, 200) i""");
+        insert("""
+                SELECT now() - interval '40 days' + (i * interval '1 hour'), 9, 'SBP', 120 + i % 30
+                FROM generate_series(0, 40 * 24) i""");
+
+        RollupRefresher.Run second = maintenance.refreshRollups().orElseThrow();
+
+        assertThat(second.from()).isEqualTo(first.to());
+        assertThat(second.hourlyRows()).isGreaterThanOrEqualTo(40 * 24);
+        assertMatchesRaw("observation_hourly", "1 hour");
+        assertMatchesRaw("observation_daily", "1 day");
+        assertThat(maintenance.refreshRollups().orElseThrow().hourlyRows()).as("nothing new, nothing rewritten").isZero();
+    }
+
+    @Test
+    void bucketsAreTheSameHoursAndDaysAsTimeBucket() {
+        maintenance.afterPropertiesSet();
+        jdbc.update("INSERT INTO observation (time, elder_id, device_id, code, value) VALUES "
+                + "('2026-11-20 23:59:59+00', 1, 'd', 'HR', 70), ('2026-11-21 00:00:00+00', 1, 'd', 'HR', 80), ('2026-11-21 00:30:00+08', 1, 'd', 'HR', 90)");
+        maintenance.refreshRollups();
+        assertThat(jdbc.queryForList("SELECT to_char(bucket AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' n=' || n FROM observation_hourly ORDER BY bucket", String.class))
+                .containsExactly("2026-11-20 16:00 n=1", "2026-11-20 23:00 n=1", "2026-11-21 00:00 n=1");
+        assertThat(jdbc.queryForList("SELECT to_char(bucket AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' n=' || n FROM observation_daily ORDER BY bucket", String.class))
+                .containsExactly("2026-11-20 00:00 n=2", "2026-11-21 00:00 n=1");
+    }
+
+    private void insert(String select) {
+        jdbc.update("INSERT INTO observation (time, elder_id, code, value, device_id) SELECT t.*, 'dev' FROM (" + select + ") t");
+    }
+
+    private void assertMatchesRaw(String rollup, String width) {
+        assertThat(RollupCheck.mismatches(jdbc, rollup, width)).as(rollup + " rows differing from a direct aggregate").isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM " + rollup, Long.class)).isPositive();
+    }
+}

@@ -38,6 +38,7 @@ public final class BenchReport {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             machine.put("memoryGiB", Math.round(os.getTotalMemorySize() / (1024.0 * 1024 * 1024)));
         }
+        machine.put("loadAverageAtEnd", care.anxin.simulator.load.ProcessCpu.loadAverage());
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         return machine;

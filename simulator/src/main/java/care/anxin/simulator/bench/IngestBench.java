@@ -109,6 +109,7 @@ public final class IngestBench {
                     r.targetRate() == 0 ? "max" : String.format("%,d", r.targetRate()), r.ackedPerSecond(), r.readingsPerSecond(),
                     r.p50Ms(), r.p99Ms(), r.p999Ms(), r.maxMs(), r.errors() + r.connectFailures() + r.dropped());
         }
+        System.out.println("Load average (1/5/15 min) now: " + ProcessCpu.loadAverage());
         for (LoadResult r : results) {
             System.out.println("CPU during " + r.label() + " (% of one core): " + r.cpuPercent());
         }

@@ -72,7 +72,7 @@ public final class ProcessCpu {
             for (Path dir : dirs) {
                 long pid = Long.parseLong(dir.getFileName().toString());
                 String name = name(pid);
-                if (name != null && (name.startsWith("java") || name.equals("postgres") || name.equals("mosquitto")
+                if (name != null && (pid == ProcessHandle.current().pid() || name.startsWith("java") || name.equals("postgres") || name.equals("mosquitto")
                         || name.startsWith("anxin-") || name.startsWith("simulator"))) {
                     pids.add(pid);
                 }
@@ -118,6 +118,16 @@ public final class ProcessCpu {
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /** The 1-, 5- and 15-minute load averages (other work on a shared machine skews every figure). */
+    public static String loadAverage() {
+        try {
+            String[] parts = Files.readString(PROC.resolve("loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 

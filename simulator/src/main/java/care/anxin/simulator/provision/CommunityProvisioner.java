@@ -77,6 +77,9 @@ public final class CommunityProvisioner {
 
         endpoint(fleet, "endpoint.webhook", partnerId, "WEBHOOK", "医联体急救平台 (demo partner)", receiverUrl + "/webhook", webhookSecret);
         endpoint(fleet, "endpoint.sms", centerId, "SMS", "家属短信网关 (demo SMS gateway)", receiverUrl + "/sms", webhookSecret);
+        endpoint(fleet, "endpoint.center-webhook", centerId, "WEBHOOK", "社区值班台 (demo duty desk)", receiverUrl + "/webhook", webhookSecret);
+        emergencyPolicies(fleet, centerId);
+        fleet.save(fleetPath, json);
 
         List<DemoUser> users = List.of(
                 new DemoUser("care01", "anxin-care", "张华（社区照护员）", "CARE_STAFF", code),
@@ -164,6 +167,26 @@ public final class CommunityProvisioner {
         body.put("secret", secret);
         api.post("/api/v1/admin/endpoints", body);
         fleet.done().put(step, true);
+    }
+
+    /**
+     * SOS and falls: the care center and the medical partner at once (the demo shows the partner's
+     * webhook within seconds); unacknowledged after a minute, the district help center and family.
+     */
+    private void emergencyPolicies(FleetFile fleet, long centerId) {
+        for (String kind : List.of("SOS", "FALL")) {
+            String step = "policy." + kind;
+            if (fleet.isDone(step)) {
+                continue;
+            }
+            List<Map<String, Object>> steps = List.of(
+                    Map.of("afterSeconds", 0, "targets", List.of(Map.of("type", "ORGANIZATION", "up", 0), Map.of("type", "PARTNER"))),
+                    Map.of("afterSeconds", 60, "unless", "ACKNOWLEDGED", "repeatEverySeconds", 120,
+                            "targets", List.of(Map.of("type", "ORGANIZATION", "organizationKind", "DISTRICT"), Map.of("type", "CONTACTS"))));
+            api.put("/api/v1/admin/escalation-policies", Map.of("organizationId", centerId, "alertKind", kind,
+                    "name", "演示社区紧急呼叫 (demo " + kind + ")", "steps", steps));
+            fleet.done().put(step, true);
+        }
     }
 
     private void user(FleetFile fleet, DemoUser user) {

@@ -105,7 +105,10 @@ public final class Simulation implements AutoCloseable {
     /** Provisions, connects and starts playing; returns once every device has been asked to connect. */
     public static Simulation start(Config config, ObjectMapper json) throws InterruptedException {
         Simulation simulation = new Simulation(config, json);
-        simulation.links.values().forEach(DeviceLink::connect);
+        for (DeviceLink link : simulation.links.values()) {
+            link.connect();
+            Thread.sleep(40); // a gentle login ramp: the gateway checks each secret with a slow hash
+        }
         simulation.awaitConnected(Duration.ofSeconds(30));
         if (config.backfill() && generator(simulation).scenario().backfillDays() > 0) {
             simulation.apiCalls.submit(simulation::backfill);

@@ -21,6 +21,10 @@ public final class HistoryGenerator {
     private HistoryGenerator() {
     }
 
+    private static double clamp(double value, double min, double max) {
+        return Math.max(min, Math.min(max, value));
+    }
+
     /** Readings in [from, to), in time order. */
     public static List<TimedReading> history(long seed, ElderProfile elder, Instant from, Instant to) {
         SplittableRandom random = new SplittableRandom(seed * 131 + elder.index() * 104_729L + 3);
@@ -44,8 +48,9 @@ public final class HistoryGenerator {
             drift = drift * 0.98 + random.nextGaussian() * 0.3;
             Physiology.Activity activity = new Physiology.Activity(asleep, walkingMinutesLeft > 0, hour);
             Physiology.EpisodeState calm = Physiology.EpisodeState.NONE;
-            out.add(new TimedReading(t, "HR", Physiology.heartRate(base, activity, calm, drift, random.nextGaussian())));
-            out.add(new TimedReading(t, "SPO2", Physiology.spo2(base, activity, calm, random.nextGaussian())));
+            // History is a calm week: kept inside every care plan's normal band, so replaying it raises no alerts.
+            out.add(new TimedReading(t, "HR", clamp(Physiology.heartRate(base, activity, calm, drift, random.nextGaussian()), 55, 100)));
+            out.add(new TimedReading(t, "SPO2", clamp(Physiology.spo2(base, activity, calm, random.nextGaussian()), 93, 100)));
             steps += Physiology.steps(base, activity, 1, random.nextGaussian());
             long minuteOfDay = t.getEpochSecond() / 60;
             if (minuteOfDay % 10 == 0) {
@@ -53,10 +58,10 @@ public final class HistoryGenerator {
                 steps = 0;
             }
             if (minuteOfDay % 30 == 0) {
-                out.add(new TimedReading(t, "SBP", Physiology.systolic(base, activity, calm, random.nextGaussian())));
-                out.add(new TimedReading(t, "DBP", Physiology.diastolic(base, activity, calm, random.nextGaussian())));
-                out.add(new TimedReading(t, "TEMP", Physiology.temperature(base, activity, calm, random.nextGaussian())));
-                out.add(new TimedReading(t, "RR", Physiology.respiratoryRate(base, activity, calm, random.nextGaussian())));
+                out.add(new TimedReading(t, "SBP", clamp(Physiology.systolic(base, activity, calm, random.nextGaussian()), 100, 150)));
+                out.add(new TimedReading(t, "DBP", clamp(Physiology.diastolic(base, activity, calm, random.nextGaussian()), 55, 92)));
+                out.add(new TimedReading(t, "TEMP", clamp(Physiology.temperature(base, activity, calm, random.nextGaussian()), 35.8, 37.3)));
+                out.add(new TimedReading(t, "RR", clamp(Physiology.respiratoryRate(base, activity, calm, random.nextGaussian()), 12, 22)));
             }
             t = t.plus(Duration.ofMinutes(1));
         }

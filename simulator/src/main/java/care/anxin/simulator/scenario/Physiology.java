@@ -25,12 +25,12 @@ final class Physiology {
     static double heartRate(ElderProfile.Baseline base, Activity activity, EpisodeState episode, double drift, double noise) {
         double hr = base.hr() + drift;
         if (activity.asleep()) {
-            hr -= 9;
+            hr -= 6;
         } else if (activity.walking()) {
             hr += 18 * (0.6 + 0.4 * base.activity());
         }
         hr += 68 * episode.of(Happening.TACHYCARDIA) + 16 * episode.of(Happening.FEVER) + 14 * episode.of(Happening.HYPOXIA);
-        return clamp(Math.round(hr + noise * 2.5), 30, 220);
+        return clamp(Math.round(hr + noise * 2.0), 30, 220);
     }
 
     static double spo2(ElderProfile.Baseline base, Activity activity, EpisodeState episode, double noise) {

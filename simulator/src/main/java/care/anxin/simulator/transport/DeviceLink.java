@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One simulated device on Eclipse Paho, as docs/protocol.md asks: client id = user name = device
  * id, persistent session, a will on the status topic, QoS 1 uplinks, a QoS 1 subscription to its
- * command topic. Messages published while the link is down are buffered and sent after
- * reconnecting (a real device keeps what was not acknowledged). A refused secret triggers one
+ * command topic. The last 30 messages published while the link is down are buffered and
+ * sent after reconnecting (a real device keeps what was not acknowledged; more would be flushed
+ * faster than the gateway's per-device rate limit allows). A refused secret triggers one
  * rotation through the admin API.
  */
 public final class DeviceLink {
@@ -67,7 +68,8 @@ public final class DeviceLink {
         MqttAsyncClient fresh = new MqttAsyncClient(brokerUri, deviceId, new MemoryPersistence());
         DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
         buffer.setBufferEnabled(true);
-        buffer.setBufferSize(5_000);
+        // Small: Paho flushes the whole buffer at reconnect, and the gateway allows bursts of 40 messages.
+        buffer.setBufferSize(30);
         buffer.setDeleteOldestMessages(true);
         fresh.setBufferOpts(buffer);
         fresh.setCallback(new MqttCallback() {

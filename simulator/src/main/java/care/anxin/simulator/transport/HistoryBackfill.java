@@ -27,8 +27,8 @@ public final class HistoryBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryBackfill.class);
     private static final int READINGS_PER_MESSAGE = 32;
-    /** Messages per second per device, under the gateway's default limit of 20/s (burst 40). */
-    private static final int MESSAGES_PER_SECOND = 16;
+    /** Messages per second per device: half the gateway's default limit (20/s, burst 40), live traffic comes on top. */
+    private static final int MESSAGES_PER_SECOND = 10;
 
     private HistoryBackfill() {
     }
@@ -70,14 +70,17 @@ public final class HistoryBackfill {
             while (any) {
                 any = false;
                 for (Map.Entry<DeviceLink, ArrayDeque<UplinkEncoder.Uplink>> entry : queues.entrySet()) {
-                    UplinkEncoder.Uplink uplink = entry.getValue().poll();
-                    if (uplink != null) {
-                        entry.getKey().publish(uplink);
+                    if (entry.getValue().isEmpty()) {
+                        continue;
+                    }
+                    any = true;
+                    if (entry.getKey().connected()) { // an offline device keeps its history for later
+                        entry.getKey().publish(entry.getValue().poll());
                         published++;
-                        any = true;
                     }
                 }
-                next += roundNanos;
+                // Never catch up in a burst after a stall (a busy machine): bursts trip the rate limit.
+                next = Math.max(next + roundNanos, System.nanoTime());
                 long wait = next - System.nanoTime();
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));

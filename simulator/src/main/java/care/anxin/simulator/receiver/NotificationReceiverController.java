@@ -43,7 +43,7 @@ public class NotificationReceiverController {
             log.warn("WEBHOOK rejected: bad or missing signature (timestamp={}, signature={})", timestamp, signature);
             return ResponseEntity.status(401).body(Map.of("error", "invalid signature"));
         }
-        log.info("WEBHOOK medical partner received (signature ok): {}", abbreviate(text));
+        log.info("WEBHOOK received (signature ok): {}", abbreviate(text));
         return ResponseEntity.ok(Map.of("received", true));
     }
 

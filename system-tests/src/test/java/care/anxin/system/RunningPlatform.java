@@ -48,7 +48,9 @@ final class RunningPlatform implements AutoCloseable {
         all.put("spring.datasource.username", "postgres");
         all.put("spring.datasource.password", "postgres");
         all.put("spring.datasource.hikari.maximum-pool-size", 6);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(application).properties(all).run();
+        // As command-line arguments: they outrank the store's built-in database defaults.
+        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application).run(args);
         contexts.add(context);
         return context;
     }

@@ -1,23 +1,20 @@
 package care.anxin.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import care.anxin.monitoring.browser.HeadlessChrome;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
 
 /**
  * The whole platform, end to end, as an elder and a care center live it: an elder's handset
@@ -81,20 +78,9 @@ class SosEndToEndTest {
         ApiClient staff = new ApiClient(platform.monitoringUrl(), "staff.li", "staff-password-1");
         BlockingQueue<JsonNode> stream = staff.openAlertStream();
 
-        BlockingQueue<String> commands = new LinkedBlockingQueue<>();
-        MqttClient handset = new MqttClient(platform.mqttUri(), "HS-SYS-0001", new MemoryPersistence());
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setUserName("HS-SYS-0001");
-        options.setPassword(handsetSecret.toCharArray());
-        options.setCleanSession(false);
-        handset.connect(options);
-        handset.subscribe("anxin/v1/HS-SYS-0001/down/command", 1,
-                (topic, message) -> commands.add(new String(message.getPayload(), StandardCharsets.UTF_8)));
-
-        String sos = "{\"msgId\":\"HS-SYS-0001-1\",\"ts\":\"" + OffsetDateTime.now() + "\",\"type\":\"SOS\","
-                + "\"lat\":30.2656,\"lon\":120.1531,\"battery\":71}";
+        Handset handset = new Handset(platform.mqttUri(), "HS-SYS-0001", handsetSecret);
         long published = System.nanoTime();
-        handset.publish("anxin/v1/HS-SYS-0001/up/event", sos.getBytes(StandardCharsets.UTF_8), 1, false);
+        handset.pressSos(30.2656, 120.1531);
 
         JsonNode shown = awaitAlert(stream, "SOS", "OPEN", Duration.ofSeconds(20));
         long toConsoleMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - published);
@@ -108,7 +94,7 @@ class SosEndToEndTest {
         assertThat(delivery.idempotencyKey()).isNotBlank();
         assertThat(delivery.body()).contains("SOS");
 
-        String command = commands.poll(30, TimeUnit.SECONDS);
+        String command = handset.commands.poll(30, TimeUnit.SECONDS);
         assertThat(command).as("ALERT_ACK downlink to the handset").isNotNull().contains("ALERT_ACK").contains("已收到");
 
         long alertId = shown.path("id").asLong();
@@ -118,8 +104,37 @@ class SosEndToEndTest {
 
         JsonNode timeline = staff.get("/api/v1/alerts/" + alertId).path("timeline");
         assertThat(timeline.findValuesAsText("action")).contains("OPENED", "ACKNOWLEDGED");
-        handset.disconnect();
         handset.close();
+    }
+
+    @Test
+    void sosFromAHandsetAppearsOnTheCareCenterBoardWithoutReloadAndIsAcknowledgedThere() throws Exception {
+        assumeTrue(HeadlessChrome.available(), "Debian chromium and chromium-driver are needed for the browser check");
+        long elder = admin.post("/api/v1/admin/elders", Map.of("organizationId", centerId, "name", "赵桂兰",
+                "gender", "F", "birthDate", "1936-09-30", "address", "西湖区保俶路88号")).path("id").asLong();
+        String secret = admin.post("/api/v1/admin/devices", Map.of("id", "HS-SYS-0002", "kind", "HANDSET",
+                "organizationId", centerId, "elderId", elder)).path("secret").asText();
+
+        try (HeadlessChrome chrome = new HeadlessChrome(platform.monitoringUrl());
+             Handset handset = new Handset(platform.mqttUri(), "HS-SYS-0002", secret)) {
+            chrome.login("staff.li", "staff-password-1");
+            chrome.waitFor(d -> "live".equals(d.findElement(By.id("live-indicator")).getAttribute("data-state")));
+            chrome.js("window.__sameDocument = 'still here'");
+
+            handset.pressSos(30.2670, 120.1490);
+
+            By card = By.xpath("//article[contains(@class,'incident') and @data-kind='SOS' and contains(., '赵桂兰')]");
+            // The board re-renders cards on every live event, so each look finds the card afresh.
+            chrome.waitFor(Duration.ofSeconds(20), d -> "OPEN".equals(d.findElement(card).getAttribute("data-status")));
+            assertThat(chrome.js("return window.__sameDocument")).as("no reload").isEqualTo("still here");
+
+            chrome.waitFor(d -> {
+                d.findElement(card).findElement(By.cssSelector("button[data-action='acknowledge']")).click();
+                return true;
+            });
+            chrome.waitFor(d -> "ACKNOWLEDGED".equals(d.findElement(card).getAttribute("data-status")));
+            chrome.screenshot("system-board-acknowledged");
+        }
     }
 
     private static JsonNode awaitAlert(BlockingQueue<JsonNode> stream, String kind, String status, Duration timeout)

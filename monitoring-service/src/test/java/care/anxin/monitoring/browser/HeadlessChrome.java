@@ -24,17 +24,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's Chromium driven headless by its chromedriver (no Selenium Manager download), with a
  * throw-away profile so tests never share cookies or localStorage.
  */
-final class HeadlessChrome implements AutoCloseable {
+public final class HeadlessChrome implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private final Path profile;
     private final ChromeDriverService service;
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final String baseUrl;
 
-    HeadlessChrome(String baseUrl) {
+    public HeadlessChrome(String baseUrl) {
         this.baseUrl = baseUrl;
         try {
             profile = Files.createTempDirectory("anxin-chrome-");
@@ -53,15 +53,15 @@ final class HeadlessChrome implements AutoCloseable {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
     }
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(baseUrl + path);
     }
 
-    void login(String username, String password) {
+    public void login(String username, String password) {
         open("/login.html");
         WebElement user = waitFor(d -> d.findElement(By.id("username")));
         user.sendKeys(username);
@@ -71,21 +71,21 @@ final class HeadlessChrome implements AutoCloseable {
         waitFor(d -> !d.findElements(By.id("user-name")).isEmpty() && !d.findElement(By.id("user-name")).getText().isBlank());
     }
 
-    <T> T waitFor(Function<WebDriver, T> condition) {
+    public <T> T waitFor(Function<WebDriver, T> condition) {
         return waitFor(Duration.ofSeconds(15), condition);
     }
 
-    <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
+    public <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.NoSuchElementException.class)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     /** Saves a PNG for a human to look at (build output, not an assertion). */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
             Path target = Path.of(System.getProperty("java.io.tmpdir"), "anxin-console-" + name + ".png");
             File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

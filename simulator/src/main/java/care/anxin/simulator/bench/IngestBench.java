@@ -1,0 +1,125 @@
+package care.anxin.simulator.bench;
+
+import care.anxin.simulator.config.BenchProperties;
+import care.anxin.simulator.config.SimulatorProperties;
+import care.anxin.simulator.load.DeviceCredential;
+import care.anxin.simulator.load.LoadConnection;
+import care.anxin.simulator.load.LoadResult;
+import care.anxin.simulator.load.LoadRun;
+import care.anxin.simulator.load.LoadStats;
+import care.anxin.simulator.load.MqttLoadClient;
+import care.anxin.simulator.load.ProcessCpu;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./anxin bench ingest}: N device connections publishing QoS 1 vitals (4 readings each) at
+ * a target rate or flat out, against the platform's gateway and, in the same run, against a
+ * mosquitto broker on the same load generator, printed side by side and written as JSON.
+ */
+public final class IngestBench {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestBench.class);
+
+    private final SimulatorProperties simulator;
+    private final BenchProperties bench;
+    private final ObjectMapper json;
+
+    public IngestBench(SimulatorProperties simulator, BenchProperties bench, ObjectMapper json) {
+        this.simulator = simulator;
+        this.bench = bench;
+        this.json = json;
+    }
+
+    public List<LoadResult> run() throws Exception {
+        List<LoadResult> results = new ArrayList<>();
+        String runTag = "b" + Long.toString(Instant.now().getEpochSecond(), 36);
+        if (bench.platform()) {
+            List<DeviceCredential> devices;
+            String label;
+            if (simulator.noAuth()) {
+                devices = BenchFleet.anonymous(bench.devices());
+                label = "broker " + simulator.broker();
+            } else {
+                try (Connection db = BenchFleet.connect(bench.dbUrl(), bench.dbUser(), bench.dbPassword())) {
+                    devices = BenchFleet.ensure(db, bench.devices()).devices();
+                }
+                label = "anxin gateway";
+            }
+            results.add(runAgainst(MqttLoadClient.Target.parse(label, simulator.broker(), !simulator.noAuth()), devices, runTag, List.of()));
+        }
+        if (bench.mosquitto()) {
+            Optional<MosquittoProcess> started = MosquittoProcess.start(bench.mosquittoBinary(), bench.outDir().resolve("mosquitto.log"));
+            if (started.isEmpty()) {
+                log.warn("mosquitto not installed (Debian: apt-get install -y mosquitto): skipping the comparison");
+            }
+            try (MosquittoProcess mosquitto = started.orElse(null)) {
+                if (mosquitto != null) {
+                    results.add(runAgainst(new MqttLoadClient.Target(mosquitto.version(), "127.0.0.1", mosquitto.port(), false),
+                            BenchFleet.anonymous(bench.devices()), runTag, List.of(mosquitto.pid())));
+                }
+            }
+        }
+        print(results);
+        Path file = BenchReport.write(bench.outDir(), "ingest", bench, results, json);
+        System.out.println("Results written to " + file);
+        return results;
+    }
+
+    private LoadResult runAgainst(MqttLoadClient.Target target, List<DeviceCredential> devices, String runTag, List<Long> extraPids)
+            throws InterruptedException {
+        LoadStats stats = new LoadStats();
+        List<Long> pids = new ArrayList<>(bench.pidList());
+        if (!pids.isEmpty()) {
+            pids.addAll(extraPids);
+            pids.add(ProcessHandle.current().pid());
+        }
+        ProcessCpu cpu = new ProcessCpu(pids);
+        System.out.printf("%n== %s (%s:%d): connecting %,d devices (%d/s)...%n", target.label(), target.host(), target.port(),
+                devices.size(), bench.connectRate());
+        try (MqttLoadClient client = new MqttLoadClient(target, new VitalsPayloads(runTag), stats, bench.threads(), bench.window(), 60)) {
+            long t0 = System.nanoTime();
+            List<LoadConnection> up = client.connectAll(devices, bench.connectRate(), 200, Duration.ofSeconds(60));
+            double connectSeconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("%,d connected in %.1f s (%d failed); %s for %s after %s warm-up%n", up.size(), connectSeconds,
+                    stats.connectFailures.sum(), bench.rate() > 0 ? String.format("%,d msg/s target", bench.rate()) : "max rate",
+                    bench.duration(), bench.warmup());
+            LoadResult result = LoadRun.run(target.label(), target.host() + ":" + target.port(), up, stats,
+                    new LoadRun.Settings(bench.rate(), bench.warmup(), bench.duration(), bench.progressEvery(), 4),
+                    cpu, connectSeconds, System.out::println);
+            Thread.sleep(1000); // let the DISCONNECTs go out before the event loop stops
+            return result;
+        }
+    }
+
+    static void print(List<LoadResult> results) {
+        System.out.println();
+        System.out.printf("%-24s %7s %8s %10s %11s %8s %8s %8s %8s %7s%n", "target", "conns", "target", "msg/s",
+                "readings/s", "p50 ms", "p99 ms", "p999 ms", "max ms", "errors");
+        for (LoadResult r : results) {
+            System.out.printf("%-24s %,7d %8s %,10.0f %,11.0f %8.2f %8.2f %8.2f %8.1f %7d%n", abbreviate(r.label()), r.connections(),
+                    r.targetRate() == 0 ? "max" : String.format("%,d", r.targetRate()), r.ackedPerSecond(), r.readingsPerSecond(),
+                    r.p50Ms(), r.p99Ms(), r.p999Ms(), r.maxMs(), r.errors() + r.connectFailures() + r.dropped());
+        }
+        System.out.println("Load average (1/5/15 min) now: " + ProcessCpu.loadAverage());
+        for (LoadResult r : results) {
+            System.out.println("CPU during " + r.label() + " (% of one core): " + r.cpuPercent());
+        }
+        if (results.size() == 2 && results.get(1).ackedPerSecond() > 0) {
+            System.out.printf("%s reached %.0f%% of %s's rate%n", results.get(0).label(),
+                    100 * results.get(0).ackedPerSecond() / results.get(1).ackedPerSecond(), results.get(1).label());
+        }
+    }
+
+    private static String abbreviate(String label) {
+        return label.length() > 24 ? label.substring(0, 24) : label;
+    }
+}

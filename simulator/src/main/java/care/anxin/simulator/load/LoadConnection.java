@@ -1,0 +1,244 @@
+package care.anxin.simulator.load;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.mqtt.MqttConnAckMessage;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
+import io.netty.handler.codec.mqtt.MqttPubAckMessage;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * One simulated device on a shared event loop: CONNECT, then QoS 1 publishes with a bounded
+ * in-flight window, PUBACK latency into {@link LoadStats}. All state is touched only on the
+ * channel's event loop, so nothing here is locked.
+ */
+public final class LoadConnection extends SimpleChannelInboundHandler<MqttMessage> {
+
+    private static final int MAX_OWED = 1_000;
+
+    private final DeviceCredential device;
+    private final boolean authenticate;
+    private final int keepAliveSec;
+    private final PayloadSource payloads;
+    private final LoadStats stats;
+    private final int window;
+    private final long[] sentAt;
+    private final int[] slotPacket;
+    private final ArrayDeque<Long> owed = new ArrayDeque<>();
+    private final CompletableFuture<LoadConnection> connected = new CompletableFuture<>();
+    private final String topic;
+    private volatile Consumer<byte[]> commandListener = payload -> { };
+    private Channel channel;
+    private int nextPacketId;
+    private int inflight;
+    private long sequence;
+    private boolean saturate;
+    private volatile boolean closing;
+
+    LoadConnection(DeviceCredential device, boolean authenticate, int keepAliveSec, PayloadSource payloads,
+                   LoadStats stats, int window) {
+        this.device = device;
+        this.authenticate = authenticate;
+        this.keepAliveSec = keepAliveSec;
+        this.payloads = payloads;
+        this.stats = stats;
+        this.window = window;
+        int slots = Integer.highestOneBit(Math.max(4, window * 4) - 1) << 1;
+        this.sentAt = new long[slots];
+        this.slotPacket = new int[slots];
+        this.topic = payloads.topic(device.deviceId());
+    }
+
+    public String deviceId() {
+        return device.deviceId();
+    }
+
+    CompletableFuture<LoadConnection> connected() {
+        return connected;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    public void onCommand(Consumer<byte[]> listener) {
+        this.commandListener = listener;
+    }
+
+    /** Publishes one message now if the window allows, else owes it (latency still counts from now). */
+    void tick() {
+        long now = System.nanoTime();
+        if (!channel.isActive() || closing) {
+            return;
+        }
+        if (inflight < window && owed.isEmpty()) {
+            publish(now);
+        } else if (owed.size() < MAX_OWED) {
+            owed.add(now);
+        } else {
+            stats.errors.increment(); // the server is so far behind that this device would have dropped data
+        }
+    }
+
+    /** Keeps the window full from now on: every PUBACK releases the next publish (max-rate mode). */
+    void saturate() {
+        saturate = true;
+        while (inflight < window && channel.isActive()) {
+            publish(System.nanoTime());
+        }
+    }
+
+    /** Publishes an arbitrary payload on the event loop (SOS and other one-offs); returns the send time. */
+    public void publishNow(String otherTopic, byte[] payload, Consumer<Long> sentNanos) {
+        channel.eventLoop().execute(() -> {
+            long now = System.nanoTime();
+            if (sendPublish(otherTopic, payload, now)) {
+                sentNanos.accept(now);
+            }
+        });
+    }
+
+    void close() {
+        closing = true;
+        saturate = false;
+        if (channel != null && channel.isActive()) {
+            channel.writeAndFlush(MqttMessage.DISCONNECT).addListener(f -> channel.close());
+        }
+    }
+
+    int inflight() {
+        return inflight;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        var connect = MqttMessageBuilders.connect()
+                .clientId(device.deviceId())
+                .protocolVersion(MqttVersion.MQTT_3_1_1)
+                .cleanSession(true)
+                .keepAlive(keepAliveSec);
+        if (authenticate) {
+            connect.hasUser(true).username(device.deviceId())
+                    .hasPassword(true).password(device.secret().getBytes(StandardCharsets.UTF_8));
+        }
+        ctx.writeAndFlush(connect.build());
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, MqttMessage msg) {
+        MqttMessageType type = msg.fixedHeader().messageType();
+        switch (type) {
+            case CONNACK -> {
+                MqttConnectReturnCode code = ((MqttConnAckMessage) msg).variableHeader().connectReturnCode();
+                if (code == MqttConnectReturnCode.CONNECTION_ACCEPTED) {
+                    stats.connected.incrementAndGet();
+                    connected.complete(this);
+                } else {
+                    connected.completeExceptionally(new IllegalStateException(device.deviceId() + " refused: " + code));
+                    ctx.close();
+                }
+            }
+            case PUBACK -> onPubAck(((MqttPubAckMessage) msg).variableHeader().messageId());
+            case PUBLISH -> onPublish(ctx, (MqttPublishMessage) msg);
+            case DISCONNECT -> stats.dropped.increment();
+            default -> { } // PINGRESP, SUBACK
+        }
+    }
+
+    private void onPubAck(int packetId) {
+        int slot = packetId & (sentAt.length - 1);
+        if (slotPacket[slot] != packetId || sentAt[slot] == 0) {
+            stats.errors.increment(); // an ack for something we never sent
+            return;
+        }
+        stats.recordLatency(System.nanoTime() - sentAt[slot]);
+        sentAt[slot] = 0;
+        inflight--;
+        stats.acked.increment();
+        if (closing) {
+            return;
+        }
+        if (!owed.isEmpty()) {
+            publish(owed.poll());
+        } else if (saturate) {
+            publish(System.nanoTime());
+        }
+    }
+
+    private void onPublish(ChannelHandlerContext ctx, MqttPublishMessage publish) {
+        byte[] payload = new byte[publish.payload().readableBytes()];
+        publish.payload().readBytes(payload);
+        stats.commandsReceived.increment();
+        if (publish.fixedHeader().qosLevel() == MqttQoS.AT_LEAST_ONCE) {
+            ctx.writeAndFlush(new MqttPubAckMessage(new MqttFixedHeader(MqttMessageType.PUBACK, false, MqttQoS.AT_MOST_ONCE, false, 2),
+                    MqttMessageIdVariableHeader.from(publish.variableHeader().packetId())));
+        }
+        commandListener.accept(payload);
+    }
+
+    private void publish(long dueNanos) {
+        sendPublish(topic, payloads.payload(device.deviceId(), ++sequence), dueNanos);
+    }
+
+    private boolean sendPublish(String toTopic, byte[] payload, long dueNanos) {
+        int packetId = nextPacketId();
+        int slot = packetId & (sentAt.length - 1);
+        if (sentAt[slot] != 0) {
+            owed.addFirst(dueNanos); // an old message still holds this slot; try again on the next ack
+            return false;
+        }
+        sentAt[slot] = dueNanos;
+        slotPacket[slot] = packetId;
+        inflight++;
+        stats.published.increment();
+        MqttPublishMessage message = MqttMessageBuilders.publish()
+                .topicName(toTopic).qos(MqttQoS.AT_LEAST_ONCE).retained(false)
+                .messageId(packetId).payload(Unpooled.wrappedBuffer(payload)).build();
+        channel.writeAndFlush(message, channel.voidPromise());
+        return true;
+    }
+
+    private int nextPacketId() {
+        nextPacketId = nextPacketId % 65_535 + 1;
+        return nextPacketId;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            ctx.writeAndFlush(MqttMessage.PINGREQ);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (connected.isDone() && !connected.isCompletedExceptionally()) {
+            stats.connected.decrementAndGet();
+            if (!closing) {
+                stats.dropped.increment();
+            }
+        }
+        connected.completeExceptionally(new IllegalStateException(device.deviceId() + ": connection closed"));
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        stats.errors.increment();
+        ctx.close();
+    }
+}

@@ -1,0 +1,329 @@
+package care.anxin.simulator.provision;
+
+import care.anxin.simulator.provision.AdminApiClient.ApiException;
+import care.anxin.simulator.scenario.City;
+import care.anxin.simulator.scenario.DeviceRole;
+import care.anxin.simulator.scenario.ElderProfile;
+import care.anxin.simulator.scenario.Scenario;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the demo community through the monitoring service's admin API, exactly as an operator
+ * would: city → district help center (12349) → street → community care center, a medical partner
+ * whose webhook is this simulator's receiver, an SMS gateway for family contacts, staff and
+ * doctors, the elders with care plans and contracts, and a handset plus a wristband per elder.
+ * Idempotent across restarts: what exists is found (fleet file, then the API) and reused; devices
+ * whose secret is unknown get a new one.
+ */
+public final class CommunityProvisioner {
+
+    private static final Logger log = LoggerFactory.getLogger(CommunityProvisioner.class);
+
+    private final AdminApiClient api;
+    private final ObjectMapper json;
+    private final Path fleetPath;
+    private final String receiverUrl;
+    private final String webhookSecret;
+    private final String adminUser;
+    private final String adminPassword;
+
+    public CommunityProvisioner(AdminApiClient api, ObjectMapper json, Path varDir, String receiverUrl,
+                                String webhookSecret, String adminUser, String adminPassword) {
+        this.api = api;
+        this.json = json;
+        this.fleetPath = varDir.resolve("fleet.json");
+        this.receiverUrl = receiverUrl.replaceAll("/+$", "");
+        this.webhookSecret = webhookSecret;
+        this.adminUser = adminUser;
+        this.adminPassword = adminPassword;
+    }
+
+    public ProvisionedCommunity provision(Scenario scenario, List<ElderProfile> elders) throws InterruptedException {
+        long root = api.awaitUp(java.time.Duration.ofMinutes(5)).path("organization").path("id").asLong();
+        FleetFile fleet = FleetFile.load(fleetPath, scenario.communityCode(), json);
+        Map<String, JsonNode> orgsByCode = organizationsByCode();
+        Long knownCenter = fleet.organizations().get(scenario.communityCode());
+        if (knownCenter != null && (!orgsByCode.containsKey(scenario.communityCode())
+                || orgsByCode.get(scenario.communityCode()).path("id").asLong() != knownCenter)) {
+            log.info("Fleet file {} describes a different database; provisioning afresh", fleetPath);
+            fleet = FleetFile.empty(scenario.communityCode());
+        }
+        City city = City.of(scenario.city());
+        String code = scenario.communityCode();
+        String cityCode = code.split("-")[0];
+
+        long cityId = organization(fleet, orgsByCode, root, "CITY", cityCode, city.nameZh(), city.nameEn(), null, null);
+        long districtId = organization(fleet, orgsByCode, cityId, "DISTRICT", cityCode + "-D",
+                city.district() + "12349养老服务热线中心", city.nameEn() + " district 12349 help center", "12349", null);
+        long streetId = organization(fleet, orgsByCode, districtId, "STREET", cityCode + "-S", city.street(),
+                city.nameEn() + " street office", null, null);
+        long centerId = organization(fleet, orgsByCode, streetId, "COMMUNITY_CENTER", code,
+                city.street() + "社区综合为老服务中心", "Community care center", "021-64370000", city.nameZh() + city.district() + city.roads().get(0) + "88号");
+        long partnerId = organization(fleet, orgsByCode, districtId, "MEDICAL_PARTNER", cityCode + "-MED",
+                city.district() + "中心医院家庭医生团队", "District hospital family doctors", "021-64041990", null);
+        fleet.save(fleetPath, json);
+
+        endpoint(fleet, "endpoint.webhook", partnerId, "WEBHOOK", "医联体急救平台 (demo partner)", receiverUrl + "/webhook", webhookSecret);
+        endpoint(fleet, "endpoint.sms", centerId, "SMS", "家属短信网关 (demo SMS gateway)", receiverUrl + "/sms", webhookSecret);
+        endpoint(fleet, "endpoint.center-webhook", centerId, "WEBHOOK", "社区值班台 (demo duty desk)", receiverUrl + "/webhook", webhookSecret);
+        emergencyPolicies(fleet, centerId);
+        fleet.save(fleetPath, json);
+
+        List<DemoUser> users = List.of(
+                new DemoUser("care01", "anxin-care", "张华（社区照护员）", "CARE_STAFF", code),
+                new DemoUser("care02", "anxin-care", "李敏（社区照护员）", "CARE_STAFF", code),
+                new DemoUser("district01", "anxin-district", "王强（12349热线）", "DISTRICT_STAFF", cityCode + "-D"),
+                new DemoUser("doctor01", "anxin-doctor", "陈医生", "DOCTOR", cityCode + "-MED"),
+                new DemoUser("doctor02", "anxin-doctor", "刘医生", "DOCTOR", cityCode + "-MED"));
+        for (DemoUser user : users) {
+            user(fleet, user);
+        }
+        fleet.save(fleetPath, json);
+
+        Map<String, JsonNode> devicesById = devicesById();
+        adoptExistingElders(fleet, elders, devicesById);
+        for (ElderProfile elder : elders) {
+            if (!fleet.elders().containsKey(elder.index())) {
+                JsonNode created = api.post("/api/v1/admin/elders", elderBody(elder, centerId));
+                fleet.elders().put(elder.index(), created.path("id").asLong());
+                fleet.save(fleetPath, json);
+            }
+            long elderId = fleet.elders().get(elder.index());
+            String contractStep = "contract." + elder.index();
+            if (!fleet.isDone(contractStep)) {
+                String doctor = elder.index() % 2 == 0 ? "doctor01" : "doctor02";
+                try {
+                    api.post("/api/v1/admin/doctor-contracts", Map.of("elderId", elderId, "doctorUserId", fleet.users().get(doctor)));
+                } catch (ApiException e) {
+                    if (e.status() != 409) {
+                        throw e;
+                    }
+                }
+                fleet.done().put(contractStep, true);
+            }
+        }
+        fleet.save(fleetPath, json);
+
+        registerDevices(fleet, elders, centerId, devicesById);
+        fleet.save(fleetPath, json);
+        users = new ArrayList<>(users);
+        users.add(new DemoUser(adminUser, adminPassword, "系统管理员", "ADMIN", null));
+        return new ProvisionedCommunity(ProvisionedCommunity.fleetTag(code), centerId, Map.copyOf(fleet.elders()),
+                Map.copyOf(fleet.deviceSecrets()), List.copyOf(users));
+    }
+
+    /** Gives a device a new secret (when the one we hold is refused) and remembers it. */
+    public synchronized String rotateSecret(String deviceId, String communityCode) {
+        String secret = api.post("/api/v1/admin/devices/" + deviceId + "/rotate-secret", Map.of()).path("secret").asText();
+        FleetFile fleet = FleetFile.load(fleetPath, communityCode, json);
+        fleet.deviceSecrets().put(deviceId, secret);
+        fleet.save(fleetPath, json);
+        return secret;
+    }
+
+    private long organization(FleetFile fleet, Map<String, JsonNode> byCode, long parentId, String kind, String code,
+                              String name, String nameEn, String phone, String address) {
+        JsonNode existing = byCode.get(code);
+        long id;
+        if (existing != null) {
+            id = existing.path("id").asLong();
+        } else {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("parentId", parentId);
+            body.put("kind", kind);
+            body.put("code", code);
+            body.put("name", name);
+            body.put("nameEn", nameEn);
+            body.put("phone", phone);
+            body.put("address", address);
+            id = api.post("/api/v1/admin/organizations", body).path("id").asLong();
+            log.info("Created organization {} {} ({})", kind, name, code);
+        }
+        fleet.organizations().put(code, id);
+        return id;
+    }
+
+    private void endpoint(FleetFile fleet, String step, long organizationId, String channel, String name, String url, String secret) {
+        if (fleet.isDone(step)) {
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("organizationId", organizationId);
+        body.put("channel", channel);
+        body.put("name", name);
+        body.put("url", url);
+        body.put("secret", secret);
+        api.post("/api/v1/admin/endpoints", body);
+        fleet.done().put(step, true);
+    }
+
+    /**
+     * SOS and falls: the care center and the medical partner at once (the demo shows the partner's
+     * webhook within seconds); unacknowledged after a minute, the district help center and family.
+     */
+    private void emergencyPolicies(FleetFile fleet, long centerId) {
+        for (String kind : List.of("SOS", "FALL")) {
+            String step = "policy." + kind;
+            if (fleet.isDone(step)) {
+                continue;
+            }
+            List<Map<String, Object>> steps = List.of(
+                    Map.of("afterSeconds", 0, "targets", List.of(Map.of("type", "ORGANIZATION", "up", 0), Map.of("type", "PARTNER"))),
+                    Map.of("afterSeconds", 60, "unless", "ACKNOWLEDGED", "repeatEverySeconds", 120,
+                            "targets", List.of(Map.of("type", "ORGANIZATION", "organizationKind", "DISTRICT"), Map.of("type", "CONTACTS"))));
+            api.put("/api/v1/admin/escalation-policies", Map.of("organizationId", centerId, "alertKind", kind,
+                    "name", "演示社区紧急呼叫 (demo " + kind + ")", "steps", steps));
+            fleet.done().put(step, true);
+        }
+    }
+
+    private void user(FleetFile fleet, DemoUser user) {
+        if (fleet.users().containsKey(user.username())) {
+            return;
+        }
+        long organizationId = fleet.organizations().get(user.organizationCode());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("organizationId", organizationId);
+        body.put("username", user.username());
+        body.put("displayName", user.displayName());
+        body.put("password", user.password());
+        body.put("role", user.role());
+        try {
+            fleet.users().put(user.username(), api.post("/api/v1/admin/users", body).path("id").asLong());
+        } catch (ApiException e) {
+            if (e.status() != 409 && e.status() != 400) {
+                throw e;
+            }
+            for (JsonNode existing : api.get("/api/v1/users?organizationId=" + organizationId)) {
+                if (user.username().equals(existing.path("username").asText())) {
+                    fleet.users().put(user.username(), existing.path("id").asLong());
+                }
+            }
+            if (!fleet.users().containsKey(user.username())) {
+                throw e;
+            }
+        }
+    }
+
+    /** Elders created by an earlier run whose fleet file is gone are found through their devices. */
+    private void adoptExistingElders(FleetFile fleet, List<ElderProfile> elders, Map<String, JsonNode> devicesById) {
+        String tag = ProvisionedCommunity.fleetTag(fleet.communityCode());
+        for (ElderProfile elder : elders) {
+            JsonNode device = devicesById.get(DeviceRole.WRISTBAND.deviceId(tag, elder.index()));
+            if (!fleet.elders().containsKey(elder.index()) && device != null && device.hasNonNull("elderId")) {
+                fleet.elders().put(elder.index(), device.path("elderId").asLong());
+                fleet.done().put("contract." + elder.index(), true);
+            }
+        }
+    }
+
+    private void registerDevices(FleetFile fleet, List<ElderProfile> elders, long centerId, Map<String, JsonNode> devicesById)
+            throws InterruptedException {
+        String tag = ProvisionedCommunity.fleetTag(fleet.communityCode());
+        ExecutorService pool = Executors.newFixedThreadPool(4); // the API hashes each secret slowly (bcrypt)
+        try {
+            List<Future<Map.Entry<String, String>>> pending = new ArrayList<>();
+            for (ElderProfile elder : elders) {
+                long elderId = fleet.elders().get(elder.index());
+                for (DeviceRole role : DeviceRole.values()) {
+                    String deviceId = role.deviceId(tag, elder.index());
+                    if (fleet.deviceSecrets().containsKey(deviceId) && devicesById.containsKey(deviceId)) {
+                        continue;
+                    }
+                    pending.add(pool.submit(() -> Map.entry(deviceId, register(deviceId, role, centerId, elderId, devicesById.containsKey(deviceId)))));
+                }
+            }
+            int created = 0;
+            for (Future<Map.Entry<String, String>> future : pending) {
+                try {
+                    Map.Entry<String, String> entry = future.get();
+                    fleet.deviceSecrets().put(entry.getKey(), entry.getValue());
+                    created++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("device registration failed: " + e.getCause().getMessage(), e.getCause());
+                }
+            }
+            if (created > 0) {
+                log.info("Registered {} devices (handset + wristband per elder)", created);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private String register(String deviceId, DeviceRole role, long centerId, long elderId, boolean exists) {
+        if (!exists) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("id", deviceId);
+            body.put("kind", role.name());
+            body.put("organizationId", centerId);
+            body.put("elderId", elderId);
+            body.put("model", role == DeviceRole.HANDSET ? "AX-H2 一键通" : "AX-W5 健康手环");
+            try {
+                return api.post("/api/v1/admin/devices", body).path("secret").asText();
+            } catch (ApiException e) {
+                if (e.status() != 409) {
+                    throw e;
+                }
+            }
+        }
+        api.post("/api/v1/admin/devices/" + deviceId + "/bind", Map.of("elderId", elderId));
+        return api.post("/api/v1/admin/devices/" + deviceId + "/rotate-secret", Map.of()).path("secret").asText();
+    }
+
+    private Map<String, Object> elderBody(ElderProfile elder, long centerId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("organizationId", centerId);
+        body.put("name", elder.name());
+        body.put("gender", elder.gender());
+        body.put("birthDate", elder.birthDate().toString());
+        body.put("phone", elder.phone());
+        body.put("address", elder.address());
+        body.put("conditions", elder.conditions());
+        body.put("home", Map.of("lat", elder.homeLat(), "lon", elder.homeLon(), "radiusM", elder.homeRadiusM()));
+        body.put("carePlan", CarePlans.forElder(elder));
+        body.put("contacts", elder.contacts().stream()
+                .map(c -> Map.of("name", c.name(), "relation", c.relation(), "phone", c.phone())).toList());
+        return body;
+    }
+
+    private Map<String, JsonNode> organizationsByCode() {
+        Map<String, JsonNode> byCode = new HashMap<>();
+        collect(api.get("/api/v1/admin/organizations"), byCode);
+        return byCode;
+    }
+
+    private static void collect(JsonNode node, Map<String, JsonNode> byCode) {
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (node.isArray()) {
+            node.forEach(child -> collect(child, byCode));
+            return;
+        }
+        if (node.hasNonNull("code")) {
+            byCode.put(node.get("code").asText(), node);
+        }
+        collect(node.get("children"), byCode);
+    }
+
+    private Map<String, JsonNode> devicesById() {
+        Map<String, JsonNode> byId = new HashMap<>();
+        for (JsonNode device : api.get("/api/v1/admin/devices")) {
+            byId.put(device.path("id").asText(), device);
+        }
+        return byId;
+    }
+}

@@ -1,0 +1,90 @@
+package care.anxin.simulator.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MqttLoadClientTest {
+
+    private static final PayloadSource PAYLOADS = new PayloadSource() {
+        @Override
+        public String topic(String deviceId) {
+            return "anxin/v1/" + deviceId + "/up/vitals";
+        }
+
+        @Override
+        public byte[] payload(String deviceId, long sequence) {
+            return ("{\"msgId\":\"" + sequence + "\"}").getBytes(StandardCharsets.UTF_8);
+        }
+    };
+
+    private static List<DeviceCredential> devices(int n, String secret) {
+        List<DeviceCredential> devices = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            devices.add(new DeviceCredential("LT-" + i, secret));
+        }
+        return devices;
+    }
+
+    @Test
+    void aPacedFleetPublishesAtTheTargetRateAndMeasuresAcks() throws Exception {
+        try (AckingMqttServer server = new AckingMqttServer("s3cret")) {
+            LoadStats stats = new LoadStats();
+            var target = new MqttLoadClient.Target("test", "127.0.0.1", server.port(), true);
+            try (MqttLoadClient client = new MqttLoadClient(target, PAYLOADS, stats, 2, 8, 60)) {
+                List<LoadConnection> up = client.connectAll(devices(200, "s3cret"), 0, 100, Duration.ofSeconds(10));
+                assertThat(up).hasSize(200);
+                LoadResult result = LoadRun.run("test", "local", up, stats,
+                        new LoadRun.Settings(2_000, Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(1), 4),
+                        new ProcessCpu(List.of(ProcessHandle.current().pid())), 0, line -> { });
+                assertThat(result.ackedPerSecond()).isBetween(1_600.0, 2_400.0);
+                assertThat(result.readingsPerSecond()).isEqualTo(result.ackedPerSecond() * 4, org.assertj.core.data.Offset.offset(1.0));
+                assertThat(result.p50Ms()).isPositive().isLessThan(result.p999Ms() + 0.001);
+                assertThat(result.errors()).isZero();
+                assertThat(result.cpuPercent()).containsKey("load generator (this JVM)");
+                assertThat(server.clientIds).hasSize(200);
+            }
+        }
+    }
+
+    @Test
+    void maxRateModeKeepsTheWindowFull() throws Exception {
+        try (AckingMqttServer server = new AckingMqttServer(null)) {
+            LoadStats stats = new LoadStats();
+            var target = new MqttLoadClient.Target("test", "127.0.0.1", server.port(), false);
+            try (MqttLoadClient client = new MqttLoadClient(target, PAYLOADS, stats, 1, 4, 60)) {
+                List<LoadConnection> up = client.connectAll(devices(10, null), 0, 10, Duration.ofSeconds(10));
+                LoadResult result = LoadRun.run("max", "local", up, stats,
+                        new LoadRun.Settings(0, Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofSeconds(1), 4),
+                        new ProcessCpu(List.of()), 0, line -> { });
+                assertThat(result.ackedPerSecond()).isGreaterThan(1_000);
+                assertThat(server.publishes.get()).isGreaterThanOrEqualTo(result.acked());
+            }
+        }
+    }
+
+    @Test
+    void refusedDevicesAreCountedNotFatal() throws Exception {
+        try (AckingMqttServer server = new AckingMqttServer("right")) {
+            LoadStats stats = new LoadStats();
+            var target = new MqttLoadClient.Target("test", "127.0.0.1", server.port(), true);
+            try (MqttLoadClient client = new MqttLoadClient(target, PAYLOADS, stats, 1, 4, 60)) {
+                List<DeviceCredential> mixed = new ArrayList<>(devices(3, "right"));
+                mixed.addAll(devices(2, "wrong").stream().map(d -> new DeviceCredential(d.deviceId() + "x", "wrong")).toList());
+                assertThat(client.connectAll(mixed, 100, 10, Duration.ofSeconds(5))).hasSize(3);
+                assertThat(stats.connectFailures.sum()).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void targetsParseFromBrokerUris() {
+        assertThat(MqttLoadClient.Target.parse("m", "tcp://127.0.0.1:18830", false))
+                .isEqualTo(new MqttLoadClient.Target("m", "127.0.0.1", 18830, false));
+        assertThat(MqttLoadClient.Target.parse("m", "localhost", true).port()).isEqualTo(1883);
+    }
+}

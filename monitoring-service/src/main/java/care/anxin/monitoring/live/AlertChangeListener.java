@@ -60,12 +60,14 @@ public class AlertChangeListener implements SmartLifecycle {
         running = true;
     }
 
+    /** Runs before the web server's graceful shutdown, which would otherwise wait for the open streams. */
     @Override
     public synchronized void stop() {
         running = false;
         if (listener != null) {
             listener.close();
         }
+        hub.completeAll();
         if (dispatcher != null) {
             dispatcher.shutdown();
             try {

@@ -192,13 +192,18 @@ public class AlertStreamHub {
         subscribers.remove(s);
     }
 
-    @PreDestroy
-    void close() {
-        heartbeats.shutdownNow();
+    /** Ends every open stream (on shutdown, before the web server waits for active requests). */
+    public void completeAll() {
         for (Subscriber s : List.copyOf(subscribers)) {
             remove(s);
             s.emitter.complete();
         }
+    }
+
+    @PreDestroy
+    void close() {
+        heartbeats.shutdownNow();
+        completeAll();
     }
 
     /** One open stream. Writes happen while holding its monitor. */

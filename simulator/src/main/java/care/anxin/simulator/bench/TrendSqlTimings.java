@@ -39,6 +39,19 @@ final class TrendSqlTimings {
     private TrendSqlTimings() {
     }
 
+    /** One range's timings as a JSON-ready map, also printed as a table row. */
+    static Map<String, Object> report(String range, Histogram h, String countName, int count) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("n", h.getTotalCount());
+        t.put("p50Ms", h.getValueAtPercentile(50) / 1000.0);
+        t.put("p99Ms", h.getValueAtPercentile(99) / 1000.0);
+        t.put("maxMs", h.getMaxValue() / 1000.0);
+        t.put(countName, count);
+        System.out.printf("%-6s %6d %8.1f %8.1f %8.1f %8d%n", range, h.getTotalCount(), h.getValueAtPercentile(50) / 1000.0,
+                h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, count);
+        return t;
+    }
+
     static Map<String, Object> run(Connection db, List<Long> elders, int queries) throws SQLException {
         Map<String, Object> timings = new LinkedHashMap<>();
         System.out.printf("%n%-6s %6s %8s %8s %8s %8s   (SQL only)%n", "range", "n", "p50 ms", "p99 ms", "max ms", "rows");
@@ -61,15 +74,7 @@ final class TrendSqlTimings {
                     }
                 }
             }
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("n", h.getTotalCount());
-            t.put("p50Ms", h.getValueAtPercentile(50) / 1000.0);
-            t.put("p99Ms", h.getValueAtPercentile(99) / 1000.0);
-            t.put("maxMs", h.getMaxValue() / 1000.0);
-            t.put("rows", rows);
-            timings.put(query.getKey(), t);
-            System.out.printf("%-6s %6d %8.1f %8.1f %8.1f %8d%n", query.getKey(), h.getTotalCount(), h.getValueAtPercentile(50) / 1000.0,
-                    h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, rows);
+            timings.put(query.getKey(), report(query.getKey(), h, "rows", rows));
         }
         return timings;
     }

@@ -96,15 +96,7 @@ public final class TrendsBench {
                     points += series.path("points").size();
                 }
             }
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("n", h.getTotalCount());
-            t.put("p50Ms", h.getValueAtPercentile(50) / 1000.0);
-            t.put("p99Ms", h.getValueAtPercentile(99) / 1000.0);
-            t.put("maxMs", h.getMaxValue() / 1000.0);
-            t.put("pointsPerResponse", points);
-            timings.put(range, t);
-            System.out.printf("%-6s %6d %8.1f %8.1f %8.1f %8d%n", range, h.getTotalCount(), h.getValueAtPercentile(50) / 1000.0,
-                    h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, points);
+            timings.put(range, TrendSqlTimings.report(range, h, "pointsPerResponse", points));
         }
         result.put("trendApi", timings);
         System.out.println("Results written to " + BenchReport.write(bench.outDir(), "trends", bench, result, json));

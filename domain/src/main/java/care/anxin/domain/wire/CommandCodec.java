@@ -1,6 +1,7 @@
 package care.anxin.domain.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -55,7 +56,7 @@ public final class CommandCodec {
             return Optional.of(new DeviceCommand(cmdId.asText(), commandType, time,
                     longOrNull(root, "alertId"), textOrNull(root, "text"), textOrNull(root, "textEn"),
                     intOrNull(root, "vitalsIntervalSec"), intOrNull(root, "locationIntervalSec")));
-        } catch (Exception | StackOverflowError e) {
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }

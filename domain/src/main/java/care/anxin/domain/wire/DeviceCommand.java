@@ -10,5 +10,11 @@ public record DeviceCommand(String cmdId, CommandType type, Instant time, Long a
         Objects.requireNonNull(cmdId, "cmdId");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(time, "time");
+        if (vitalsIntervalSec != null && vitalsIntervalSec <= 0) {
+            throw new IllegalArgumentException("vitalsIntervalSec must be positive, got " + vitalsIntervalSec);
+        }
+        if (locationIntervalSec != null && locationIntervalSec <= 0) {
+            throw new IllegalArgumentException("locationIntervalSec must be positive, got " + locationIntervalSec);
+        }
     }
 }

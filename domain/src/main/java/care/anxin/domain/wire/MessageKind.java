@@ -10,9 +10,11 @@ public enum MessageKind {
     STATUS("status");
 
     private final String segment;
+    private final String topicSuffix;
 
     MessageKind(String segment) {
         this.segment = segment;
+        this.topicSuffix = "up/" + segment;
     }
 
     /** The last topic level, e.g. {@code vitals}. */
@@ -22,7 +24,7 @@ public enum MessageKind {
 
     /** The topic suffix after the device id, e.g. {@code up/vitals}. */
     public String topicSuffix() {
-        return "up/" + segment;
+        return topicSuffix;
     }
 
     public static Optional<MessageKind> fromSegment(String segment) {

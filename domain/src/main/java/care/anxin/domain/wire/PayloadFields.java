@@ -103,18 +103,18 @@ final class PayloadFields {
         return time;
     }
 
-    /** A finite number in {@code [min, max]}; {@code what} names the rule in the reason. */
+    /** A finite number in {@code [min, max]}, or null (and a problem) when absent-but-required or invalid. */
     Double number(JsonNode parent, String prefix, String name, boolean required, double min, double max) {
         JsonNode node = field(parent, name);
         if (node == null) {
             if (required) {
-                problem(path(prefix, name), "is required (a number " + range(min, max) + ")");
+                problem(path(prefix, name), "is required (a number in " + range(min, max) + ")");
             }
             return null;
         }
         double value = finite(node);
         if (Double.isNaN(value)) {
-            problem(path(prefix, name), "must be a number (got " + shown(node) + ")");
+            problem(path(prefix, name), notANumber(node));
             return null;
         }
         if (value < min || value > max) {
@@ -179,8 +179,13 @@ final class PayloadFields {
         return Double.isFinite(value) ? value : Double.NaN;
     }
 
+    /** Why a node is not a usable number: wrong type, or a number too large for a double. */
+    static String notANumber(JsonNode node) {
+        return node.isNumber() ? "is too large to be a measurement" : "must be a number (got " + shown(node) + ")";
+    }
+
     static String range(double min, double max) {
-        return "the range " + WireJson.format(min) + "-" + WireJson.format(max);
+        return "the range " + WireJson.format(min) + (min < 0 ? ".." : "-") + WireJson.format(max);
     }
 
     /** A short rendering of a bad value for the reason string. */
@@ -191,11 +196,24 @@ final class PayloadFields {
         if (node.isContainerNode()) {
             return node.isArray() ? "an array" : "an object";
         }
-        String text = node.toString();
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return printable(node.toString(), 40);
     }
 
     static String quote(String text) {
-        return "\"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
+        return "\"" + printable(text, 40) + "\"";
+    }
+
+    /**
+     * Device text made safe for a reason string, log line or MQTT reason: at most {@code max}
+     * characters, control characters shown as '?' (no forged log lines).
+     */
+    static String printable(String text, int max) {
+        boolean cut = text.length() > max;
+        StringBuilder out = new StringBuilder(Math.min(text.length(), max) + 1);
+        for (int i = 0; i < text.length() && i < max; i++) {
+            char c = text.charAt(i);
+            out.append(Character.isISOControl(c) || Character.isSurrogate(c) ? '?' : c);
+        }
+        return cut ? out.append('…').toString() : out.toString();
     }
 }

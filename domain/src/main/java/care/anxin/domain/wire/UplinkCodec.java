@@ -1,6 +1,7 @@
 package care.anxin.domain.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Instant;
@@ -27,13 +28,17 @@ public final class UplinkCodec {
             return reject("payload", payload.length + " bytes exceeds the limit of " + WireJson.MAX_PAYLOAD_BYTES
                     + " bytes (16 KiB)");
         }
+        if (!startsLikeAnObject(payload)) {
+            // cheap answer for garbage floods: no parser exception to build
+            return reject("payload", "is not a JSON object (must start with '{')");
+        }
         JsonNode root;
         try {
             root = WireJson.readTree(payload);
+        } catch (JsonProcessingException e) {
+            return reject("payload", "is not valid JSON: " + firstLine(e.getOriginalMessage()));
         } catch (IOException | RuntimeException e) {
             return reject("payload", "is not valid JSON: " + firstLine(e.getMessage()));
-        } catch (StackOverflowError e) {
-            return reject("payload", "is nested too deeply");
         }
         if (root == null || !root.isObject()) {
             return reject("payload", "must be a JSON object");
@@ -109,6 +114,17 @@ public final class UplinkCodec {
         }
     }
 
+    /** True when the first byte after whitespace (and a UTF-8 byte-order mark) is '{'. */
+    static boolean startsLikeAnObject(byte[] payload) {
+        int i = payload.length >= 3 && payload[0] == (byte) 0xEF && payload[1] == (byte) 0xBB
+                && payload[2] == (byte) 0xBF ? 3 : 0;
+        while (i < payload.length && (payload[i] == ' ' || payload[i] == '\t' || payload[i] == '\n'
+                || payload[i] == '\r')) {
+            i++;
+        }
+        return i < payload.length && payload[i] == '{';
+    }
+
     private static DecodeResult reject(String field, String reason) {
         return new DecodeResult.Rejected(List.of(new Problem(field, reason)));
     }
@@ -118,7 +134,6 @@ public final class UplinkCodec {
             return "unreadable";
         }
         int cut = message.indexOf('\n');
-        String line = cut < 0 ? message : message.substring(0, cut);
-        return line.length() > 160 ? line.substring(0, 160) + "…" : line;
+        return PayloadFields.printable(cut < 0 ? message : message.substring(0, cut), 160);
     }
 }

@@ -17,6 +17,14 @@ final class UplinkDecoder {
     static final int MIN_RSSI = -200;
     static final int MAX_RSSI = 0;
     private static final List<String> SOURCES = List.of("GPS", "WIFI", "LBS");
+    /** Field-path prefixes of valid reading positions, built once instead of per reading. */
+    private static final String[] READING_PREFIXES = new String[MAX_READINGS];
+
+    static {
+        for (int i = 0; i < MAX_READINGS; i++) {
+            READING_PREFIXES[i] = "readings[" + i + "].";
+        }
+    }
 
     private UplinkDecoder() {
     }
@@ -59,7 +67,7 @@ final class UplinkDecoder {
     }
 
     private static Reading reading(PayloadFields in, JsonNode node, int index, Instant messageTime) {
-        String prefix = "readings[" + index + "].";
+        String prefix = index < READING_PREFIXES.length ? READING_PREFIXES[index] : "readings[" + index + "].";
         if (!node.isObject()) {
             in.problem("readings[" + index + "]", "must be an object {\"code\":..., \"value\":...}");
             return null;
@@ -95,7 +103,7 @@ final class UplinkDecoder {
         }
         double value = PayloadFields.finite(valueNode);
         if (Double.isNaN(value)) {
-            in.problem(prefix + "value", "must be a number (got " + PayloadFields.shown(valueNode) + ")");
+            in.problem(prefix + "value", PayloadFields.notANumber(valueNode));
             return null;
         }
         if (sign != null && !sign.plausible(value)) {

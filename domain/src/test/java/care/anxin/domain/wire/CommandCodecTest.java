@@ -35,5 +35,7 @@ class CommandCodecTest {
             assertThat(codec.decode(bad.getBytes(StandardCharsets.UTF_8))).as(bad).isEmpty();
         }
         assertThat(codec.decode(null)).isEmpty();
+        assertThat(codec.decode(("{\"cmdId\":\"1\",\"type\":\"CONFIG\",\"ts\":\"2026-11-23T01:07:01Z\","
+                + "\"vitalsIntervalSec\":0}").getBytes(StandardCharsets.UTF_8))).isEmpty();
     }
 }

@@ -47,6 +47,13 @@ class UplinkCodecTest {
     }
 
     @Test
+    void hugeNumbersAreTooLargeNotCrashes() {
+        Problem problem = problems(decode(MessageKind.VITALS, "{\"msgId\":\"a1\",\"ts\":\"2026-11-23T08:32:00Z\","
+                + "\"readings\":[{\"code\":\"HR\",\"value\":1e400}]}")).get(0);
+        assertThat(problem).isEqualTo(new Problem("readings[0].value", "is too large to be a measurement"));
+    }
+
+    @Test
     void readingsCountIsOneToThirtyTwo() {
         String base = "{\"msgId\":\"m\",\"ts\":\"2026-11-23T08:32:00Z\",\"readings\":[";
         assertThat(problems(decode(MessageKind.VITALS, base + "]}"))).extracting(Problem::field)
@@ -135,6 +142,30 @@ class UplinkCodecTest {
         assertThat(problems(codec.decode(MessageKind.STATUS, big)).get(0).reason()).contains("16 KiB");
         assertThat(problems(codec.decode(null, "{}".getBytes(StandardCharsets.UTF_8))).get(0).field())
                 .isEqualTo("topic");
+    }
+
+    @Test
+    void leadingWhitespaceAndByteOrderMarkAreFine() {
+        byte[] json = "{\"msgId\":\"will\",\"ts\":\"2026-11-23T07:00:00+08:00\",\"online\":false}"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] padded = new byte[json.length + 6];
+        padded[0] = (byte) 0xEF;
+        padded[1] = (byte) 0xBB;
+        padded[2] = (byte) 0xBF;
+        padded[3] = ' ';
+        padded[4] = '\r';
+        padded[5] = '\n';
+        System.arraycopy(json, 0, padded, 6, json.length);
+        assertThat(((StatusMessage) accepted(codec.decode(MessageKind.STATUS, padded))).offline()).isTrue();
+        assertThat(problems(decode(MessageKind.STATUS, "   ")).get(0).reason()).contains("JSON object");
+    }
+
+    @Test
+    void deviceTextInReasonsCannotForgeLogLines() {
+        Problem problem = problems(decode(MessageKind.STATUS,
+                "{\"msgId\":\"a\\nFAKE LOG LINE\",\"ts\":\"2026-11-23T07:00:00+08:00\"}")).get(0);
+        assertThat(problem.field()).isEqualTo("msgId");
+        assertThat(problem.reason()).contains("a?FAKE LOG LINE").doesNotContain("\n");
     }
 
     @Test

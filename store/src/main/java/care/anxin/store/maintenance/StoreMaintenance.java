@@ -22,9 +22,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The plain-PostgreSQL housekeeping every service runs (TimescaleDB's policies do it there):
- * partitions ahead and behind with retention, de-duplication id pruning, and incremental
- * rollups. Partitions for [now - partitionsBehind, now + partitionsAhead] are created while the
+ * The store housekeeping every service runs: on plain PostgreSQL partitions ahead and behind
+ * with retention and incremental rollups (TimescaleDB's policies do those there), in both modes
+ * de-duplication id pruning. Partitions for [now - partitionsBehind, now + partitionsAhead] are created while the
  * application context starts, before any service writes; the periodic tasks run on one daemon
  * thread. Each task takes a PostgreSQL advisory lock, so with several services or instances
  * exactly one does the work and the others skip that round.
@@ -54,15 +54,15 @@ public class StoreMaintenance implements InitializingBean, SmartLifecycle {
         this(dataSource, mode, properties, Clock.systemUTC());
     }
 
-    private boolean active() {
+    /** Partitions and rollups: TimescaleDB's policies do these in TIMESCALE mode. */
+    private boolean plain() {
         return properties.enabled() && mode == DatabaseMode.PLAIN;
     }
 
     /** Creates the partitions before the services start writing (waits for another instance doing it). */
     @Override
     public void afterPropertiesSet() {
-        if (!active()) {
-            log.debug("Store maintenance idle ({} mode, enabled={})", mode, properties.enabled());
+        if (!plain()) {
             return;
         }
         List<PartitionManager.Report> reports = withLock(AdvisoryLock.PARTITIONS, STARTUP_LOCK_WAIT, this::doPartitions)
@@ -79,13 +79,37 @@ public class StoreMaintenance implements InitializingBean, SmartLifecycle {
         return withLock(AdvisoryLock.PARTITIONS, null, this::doPartitions);
     }
 
-    /** Brings the hourly and daily rollups up to date. Empty when another instance holds the lock. */
+    /** Brings the hourly and daily rollups up to date. Empty when another instance holds the lock (or on TimescaleDB). */
     public Optional<RollupRefresher.Run> refreshRollups() {
-        return withLock(AdvisoryLock.ROLLUPS, null, (jdbc, tx) -> tx.execute(status -> rollups.refresh(jdbc, properties.rollupSafetyLag())));
+        if (mode != DatabaseMode.PLAIN) {
+            return Optional.empty(); // continuous aggregates refresh themselves
+        }
+        return withLock(AdvisoryLock.ROLLUPS, null, (jdbc, tx) -> schemaPresent(jdbc)
+                ? tx.execute(status -> rollups.refresh(jdbc, properties.rollupSafetyLag())) : null);
+    }
+
+    /** A process whose database was not migrated (Flyway switched off) has nothing to maintain. */
+    private static boolean schemaPresent(JdbcTemplate jdbc) {
+        boolean present = Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT to_regclass('observation') IS NOT NULL AND to_regclass('rollup_state') IS NOT NULL", Boolean.class));
+        if (!present) {
+            log.warn("Store maintenance skipped: the Anxin schema is not in this database (migrations not run?)");
+        }
+        return present;
     }
 
     private List<PartitionManager.Report> doPartitions(JdbcTemplate jdbc, TransactionTemplate tx) {
+        if (!schemaPresent(jdbc)) {
+            return List.of();
+        }
         Instant now = clock.instant();
+        int pruned = pruneIngestedMessages(jdbc, now.minus(properties.ingestedMessageRetention()));
+        if (pruned > 0) {
+            log.info("Pruned {} de-duplication id(s) older than {}", pruned, properties.ingestedMessageRetention());
+        }
+        if (mode != DatabaseMode.PLAIN) {
+            return List.of();
+        }
         Instant from = now.minus(properties.partitionsBehind());
         Instant to = now.plus(properties.partitionsAhead());
         List<PartitionManager.Report> reports = List.of(
@@ -96,10 +120,6 @@ public class StoreMaintenance implements InitializingBean, SmartLifecycle {
                 java.sql.Timestamp.from(now.minus(properties.observationRetention())));
         if (hourly > 0) {
             log.info("Dropped {} hourly rollup row(s) older than {}", hourly, properties.observationRetention());
-        }
-        int pruned = pruneIngestedMessages(jdbc, now.minus(properties.ingestedMessageRetention()));
-        if (pruned > 0) {
-            log.info("Pruned {} de-duplication id(s) older than {}", pruned, properties.ingestedMessageRetention());
         }
         return reports;
     }
@@ -149,7 +169,7 @@ public class StoreMaintenance implements InitializingBean, SmartLifecycle {
 
     @Override
     public void start() {
-        if (!active() || scheduler != null) {
+        if (!properties.enabled() || scheduler != null) {
             return;
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -157,14 +177,21 @@ public class StoreMaintenance implements InitializingBean, SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleWithFixedDelay(() -> guarded("rollups", () -> refreshRollups().ifPresent(run ->
+        if (plain()) {
+            scheduler.scheduleWithFixedDelay(() -> guarded("rollups", () -> refreshRollups().ifPresent(run ->
                         log.debug("Rollups refreshed to {}: {} hourly, {} daily row(s) in {} ms",
                                 run.to(), run.hourlyRows(), run.dailyRows(), run.took().toMillis()))),
-                1, properties.rollupInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    1, properties.rollupInterval().toMillis(), TimeUnit.MILLISECONDS);
+        }
         scheduler.scheduleWithFixedDelay(() -> guarded("partitions", this::maintainPartitions),
                 properties.partitionInterval().toMillis(), properties.partitionInterval().toMillis(), TimeUnit.MILLISECONDS);
-        log.info("Store maintenance scheduled: rollups every {}, partitions and retention every {}",
-                properties.rollupInterval(), properties.partitionInterval());
+        if (plain()) {
+            log.info("Store maintenance scheduled: rollups every {}, partitions and retention every {}",
+                    properties.rollupInterval(), properties.partitionInterval());
+        } else {
+            log.info("Store maintenance scheduled: de-duplication id pruning every {} (TimescaleDB policies do the rest)",
+                    properties.partitionInterval());
+        }
     }
 
     /** A failed round is logged and retried on the next tick; it never kills the schedule. */

@@ -101,9 +101,23 @@ class PartitionMaintenanceTest {
     }
 
     @Test
-    void idleOnTimescaleDb() {
-        new StoreMaintenance(ds, DatabaseMode.TIMESCALE, MaintenanceProperties.defaults()).afterPropertiesSet();
+    void onTimescaleDbOnlyPrunesDeduplicationIds() {
+        jdbc.update("INSERT INTO ingested_message (device_id, msg_id, received_at) VALUES ('d1', 'old', now() - interval '8 days')");
+        StoreMaintenance timescale = new StoreMaintenance(ds, DatabaseMode.TIMESCALE, MaintenanceProperties.defaults());
+        timescale.afterPropertiesSet();
+        assertThat(timescale.maintainPartitions().orElseThrow()).isEmpty();
+        assertThat(timescale.refreshRollups()).isEmpty();
         assertThat(partitions("observation")).isEmpty();
+        assertThat(count("ingested_message")).isZero();
+    }
+
+    @Test
+    void aDatabaseWithoutTheSchemaIsLeftAlone() {
+        StoreMaintenance unmigrated = new StoreMaintenance(TestDatabase.newEmptyDataSource(), DatabaseMode.PLAIN,
+                MaintenanceProperties.defaults());
+        unmigrated.afterPropertiesSet();
+        assertThat(unmigrated.maintainPartitions().orElseThrow()).isEmpty();
+        assertThat(unmigrated.refreshRollups()).isEmpty();
     }
 
     private List<String> partitions(String table) {

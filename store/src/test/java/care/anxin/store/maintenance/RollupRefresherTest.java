@@ -9,6 +9,8 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class RollupRefresherTest {
 
@@ -52,6 +54,23 @@ class RollupRefresherTest {
         assertMatchesRaw("observation_hourly", "1 hour");
         assertMatchesRaw("observation_daily", "1 day");
         assertThat(maintenance.refreshRollups().orElseThrow().hourlyRows()).as("nothing new, nothing rewritten").isZero();
+    }
+
+    @Test
+    void theBulkPathForBackfillsGivesTheSameRollups() {
+        maintenance.afterPropertiesSet();
+        RollupRefresher bulk = new RollupRefresher(0);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        insert("""
+                SELECT now() - interval '20 days' + (i * interval '11 minutes'), e, c, 36 + ((i * 13 + e) % 20) / 10.0
+                FROM generate_series(0, 20 * 24 * 60 / 11) i, generate_series(1, 3) e, unnest(ARRAY['TEMP','GLU']) c""");
+        tx.execute(status -> bulk.refresh(jdbc, Duration.ZERO));
+        insert("SELECT now() - interval '5 days' - (i * interval '1 minute'), 2, 'TEMP', 39.5 FROM generate_series(0, 90) i");
+        RollupRefresher.Run late = tx.execute(status -> bulk.refresh(jdbc, Duration.ZERO));
+
+        assertThat(late.newRows()).isEqualTo(91);
+        assertMatchesRaw("observation_hourly", "1 hour");
+        assertMatchesRaw("observation_daily", "1 day");
     }
 
     @Test

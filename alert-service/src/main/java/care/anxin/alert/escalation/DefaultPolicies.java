@@ -1,0 +1,40 @@
+package care.anxin.alert.escalation;
+
+import care.anxin.alert.config.AlertProperties;
+import care.anxin.alert.escalation.EscalationPolicy.Step;
+import care.anxin.alert.escalation.EscalationPolicy.Target;
+import java.util.List;
+
+/**
+ * The built-in policies for organizations without one (docs/alerting.md):
+ * SOS/FALL: care center at once; not acknowledged after ackTimeout: parent organization and family,
+ * reminding until acknowledged; not resolved after resolveTimeout: nearest medical partner.
+ * HIGH: care center, then the parent organization after 5 minutes unacknowledged. Others: care center.
+ */
+public class DefaultPolicies {
+
+    private final AlertProperties.Escalation settings;
+
+    public DefaultPolicies(AlertProperties.Escalation settings) {
+        this.settings = settings;
+    }
+
+    public EscalationPolicy forIncident(String kind, String severity) {
+        Step now = new Step(0, null, null, List.of(Target.organization(0)));
+        if (kind.equals("SOS") || kind.equals("FALL")) {
+            return new EscalationPolicy("default:urgent", List.of(now,
+                    new Step(seconds(settings.ackTimeout()), "ACKNOWLEDGED", seconds(settings.reminderInterval()),
+                            List.of(Target.organization(1), Target.contacts())),
+                    new Step(seconds(settings.resolveTimeout()), "RESOLVED", null, List.of(Target.partner()))));
+        }
+        if (severity.equals("HIGH") || severity.equals("CRITICAL")) {
+            return new EscalationPolicy("default:high", List.of(now,
+                    new Step(300, "ACKNOWLEDGED", null, List.of(Target.organization(1)))));
+        }
+        return new EscalationPolicy("default:notify", List.of(now));
+    }
+
+    private static int seconds(java.time.Duration d) {
+        return (int) d.toSeconds();
+    }
+}

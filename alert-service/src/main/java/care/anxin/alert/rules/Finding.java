@@ -1,0 +1,8 @@
+package care.anxin.alert.rules;
+
+import java.util.Map;
+
+/** An elder currently in a rule's condition. detail becomes alert.detail. */
+public record Finding(long elderId, long organizationId, String deviceId, String severity, Map<String, Object> detail,
+                      Double lat, Double lon) {
+}

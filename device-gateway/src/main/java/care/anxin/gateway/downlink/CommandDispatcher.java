@@ -1,0 +1,179 @@
+package care.anxin.gateway.downlink;
+
+import care.anxin.domain.wire.CommandCodec;
+import care.anxin.domain.wire.DeviceCommand;
+import care.anxin.domain.wire.DeviceTopic;
+import care.anxin.gateway.mqtt.DeviceSession;
+import care.anxin.gateway.mqtt.SessionRegistry;
+import care.anxin.gateway.ops.GatewayMetrics;
+import care.anxin.store.ingest.CommandRepository;
+import care.anxin.store.ingest.PendingCommand;
+import care.anxin.store.notify.PgNotificationListener;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Downlink: commands queued in device_command are published (QoS 1, in order) to devices
+ * connected to THIS node and subscribed to their command topic; a PUBACK marks them DELIVERED.
+ * Triggered by NOTIFY device_command, on (re)subscribe, after the listener reconnects, and by a
+ * periodic safety-net poll. Undelivered commands (QUEUED or SENT) are re-sent after reconnect.
+ */
+public class CommandDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
+
+    private final CommandRepository repository;
+    private final SessionRegistry registry;
+    private final CommandMapper mapper;
+    private final CommandCodec codec;
+    private final GatewayMetrics metrics;
+    private final ScheduledExecutorService db;
+    private final DataSource dataSource;
+    private final Duration pollInterval;
+    private final int maxAttempts;
+    private volatile PgNotificationListener listener;
+    private volatile boolean running;
+
+    public CommandDispatcher(CommandRepository repository, SessionRegistry registry, CommandMapper mapper,
+                             CommandCodec codec, GatewayMetrics metrics, ScheduledExecutorService db,
+                             DataSource dataSource, Duration pollInterval, int maxAttempts) {
+        this.repository = repository;
+        this.registry = registry;
+        this.mapper = mapper;
+        this.codec = codec;
+        this.metrics = metrics;
+        this.db = db;
+        this.dataSource = dataSource;
+        this.pollInterval = pollInterval;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** Whether the LISTEN connection is up (health). */
+    public boolean listening() {
+        PgNotificationListener l = listener;
+        return l != null && l.isConnected();
+    }
+
+    /** Sends the device's pending commands (after SUBSCRIBE or a resumed session). */
+    public void dispatch(DeviceSession session) {
+        db.execute(() -> {
+            try {
+                deliver(session, repository.pending(List.of(session.deviceId())));
+            } catch (RuntimeException e) {
+                log.warn("device={} cannot read pending commands: {}", session.deviceId(), e.toString());
+            }
+        });
+    }
+
+    /** The device acknowledged a command PUBLISH. Event loop of the session. */
+    public void acknowledged(DeviceSession session, Long commandId) {
+        metrics.commandOut("delivered");
+        db.execute(() -> {
+            try {
+                repository.markDelivered(commandId);
+            } catch (RuntimeException e) {
+                // It stays SENT and is re-sent after the next reconnect; the device dedups by cmdId.
+                log.warn("device={} command {} delivered but not marked: {}", session.deviceId(), commandId, e.toString());
+            }
+        });
+    }
+
+    private void onNotify(String deviceId) {
+        registry.get(deviceId).filter(DeviceSession::subscribed).ifPresent(this::dispatch);
+    }
+
+    private void pollAll() {
+        db.execute(() -> {
+            try {
+                repository.retire(maxAttempts);
+                Map<String, DeviceSession> subscribed = registry.all().stream().filter(DeviceSession::subscribed)
+                        .collect(Collectors.toMap(DeviceSession::deviceId, s -> s, (a, b) -> b));
+                if (subscribed.isEmpty()) {
+                    return;
+                }
+                Map<String, List<PendingCommand>> byDevice = repository.pending(subscribed.keySet()).stream()
+                        .collect(Collectors.groupingBy(PendingCommand::deviceId));
+                byDevice.forEach((id, commands) -> deliver(subscribed.get(id), commands));
+            } catch (RuntimeException e) {
+                log.warn("Command poll failed: {}", e.toString());
+            }
+        });
+    }
+
+    private void deliver(DeviceSession session, List<PendingCommand> commands) {
+        if (commands.isEmpty()) {
+            return;
+        }
+        session.channel().eventLoop().execute(() -> {
+            if (!session.channel().isActive() || registry.get(session.deviceId()).orElse(null) != session) {
+                return;
+            }
+            for (PendingCommand c : commands) {
+                if (session.commandInFlight(c.id())) {
+                    continue;
+                }
+                Optional<DeviceCommand> wire = mapper.toWire(c);
+                if (wire.isEmpty()) {
+                    log.warn("device={} command {} of kind {} cannot be sent; marked FAILED", c.deviceId(), c.id(), c.kind());
+                    metrics.commandOut("failed");
+                    db.execute(() -> repository.markFailed(c.id()));
+                    continue;
+                }
+                int packetId = session.startCommand(c.id());
+                session.channel().write(MqttMessageBuilders.publish()
+                        .topicName(DeviceTopic.command(session.deviceId()))
+                        .qos(MqttQoS.AT_LEAST_ONCE).retained(false).messageId(packetId)
+                        .payload(Unpooled.wrappedBuffer(codec.encode(wire.get()))).build());
+                metrics.commandOut("sent");
+                db.execute(() -> markSent(c.id()));
+            }
+            session.channel().flush();
+        });
+    }
+
+    private void markSent(long commandId) {
+        try {
+            repository.markSent(commandId);
+        } catch (RuntimeException e) {
+            log.warn("Command {} sent but not marked SENT: {}", commandId, e.toString());
+        }
+    }
+
+    @Override
+    public void start() {
+        PgNotificationListener l = new PgNotificationListener(dataSource, "gateway-downlink");
+        l.listen("device_command", this::onNotify);
+        l.onConnected(this::pollAll);
+        l.start();
+        listener = l;
+        long every = pollInterval.toMillis();
+        db.scheduleWithFixedDelay(this::pollAll, every, every, TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        PgNotificationListener l = listener;
+        if (l != null) {
+            l.close();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,72 @@
+package care.anxin.gateway.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/** The gateway's Micrometer meters, all named {@code anxin.gateway.*}. */
+public class GatewayMetrics {
+
+    private final MeterRegistry registry;
+    private final DistributionSummary batchSize;
+    private final Timer commitLatency;
+    private final Timer pubackLatency;
+    private final Counter commitFailures;
+
+    public GatewayMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.batchSize = DistributionSummary.builder("anxin.gateway.ingest.batch.size")
+                .description("Messages per group-commit transaction").publishPercentiles(0.5, 0.99).register(registry);
+        this.commitLatency = Timer.builder("anxin.gateway.ingest.commit")
+                .description("Time to write and commit one batch").publishPercentiles(0.5, 0.99).register(registry);
+        this.pubackLatency = Timer.builder("anxin.gateway.puback.latency")
+                .description("PUBLISH received to PUBACK written").publishPercentiles(0.5, 0.99).register(registry);
+        this.commitFailures = Counter.builder("anxin.gateway.ingest.commit.failures")
+                .description("Failed batch commits (retried, never acknowledged)").register(registry);
+    }
+
+    public void gauge(String name, String description, Supplier<Number> value) {
+        io.micrometer.core.instrument.Gauge.builder(name, value).description(description).register(registry);
+    }
+
+    public void messageIn(String kind) {
+        registry.counter("anxin.gateway.messages.in", "kind", kind).increment();
+    }
+
+    public void stored(String outcome) {
+        registry.counter("anxin.gateway.messages.stored", "outcome", outcome).increment();
+    }
+
+    /** A refused message, packet, subscription or connection, by reason (acl, rate, oversize, payload, ...). */
+    public void reject(String reason) {
+        registry.counter("anxin.gateway.rejects", "reason", reason).increment();
+    }
+
+    public void connectRefused(String reason) {
+        registry.counter("anxin.gateway.connects.refused", "reason", reason).increment();
+    }
+
+    public void connectAccepted() {
+        registry.counter("anxin.gateway.connects.accepted").increment();
+    }
+
+    public void commandOut(String outcome) {
+        registry.counter("anxin.gateway.commands", "outcome", outcome).increment();
+    }
+
+    public void batch(int size, long nanos) {
+        batchSize.record(size);
+        commitLatency.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void commitFailed() {
+        commitFailures.increment();
+    }
+
+    public void puback(long nanos) {
+        pubackLatency.record(nanos, TimeUnit.NANOSECONDS);
+    }
+}

@@ -1,0 +1,48 @@
+package care.anxin.monitoring.live;
+
+import care.anxin.monitoring.security.AnxinPrincipal;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * GET /api/v1/alerts/stream: server-sent events {@code alert} (an AlertView) and {@code resync}
+ * (reload the list), resumable with the Last-Event-ID header (or ?lastEventId= for clients that
+ * cannot set headers); heartbeat comments keep proxies from closing it.
+ */
+@RestController
+public class AlertStreamController {
+
+    private final AlertStreamHub hub;
+
+    public AlertStreamController(AlertStreamHub hub) {
+        this.hub = hub;
+    }
+
+    @GetMapping(path = "/api/v1/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter stream(@AuthenticationPrincipal AnxinPrincipal me,
+                             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
+                             @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
+                             HttpServletResponse response) {
+        response.setHeader("X-Accel-Buffering", "no");
+        String raw = lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam;
+        return hub.subscribe(me.scope(), parse(raw));
+    }
+
+    /** A garbled id is treated as unknown (the client is told to resync), not as an error. */
+    private static Long parse(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            return -1L;
+        }
+    }
+}

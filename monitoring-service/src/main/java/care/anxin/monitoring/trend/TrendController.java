@@ -1,0 +1,55 @@
+package care.anxin.monitoring.trend;
+
+import care.anxin.monitoring.security.AnxinPrincipal;
+import care.anxin.store.console.TrendQueries.TrendPoint;
+import java.util.Locale;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** GET /api/v1/elders/{id}/trends (JSON) and /trends.csv (one row per point). */
+@RestController
+public class TrendController {
+
+    private final TrendService trends;
+
+    public TrendController(TrendService trends) {
+        this.trends = trends;
+    }
+
+    @GetMapping("/api/v1/elders/{id}/trends")
+    public TrendService.TrendView trends(@AuthenticationPrincipal AnxinPrincipal me, @PathVariable long id,
+                                         @RequestParam(defaultValue = "24h") String range,
+                                         @RequestParam(defaultValue = TrendService.DEFAULT_CODES) String codes) {
+        return trends.trends(me.scope(), id, range, codes);
+    }
+
+    @GetMapping("/api/v1/elders/{id}/trends.csv")
+    public ResponseEntity<String> csv(@AuthenticationPrincipal AnxinPrincipal me, @PathVariable long id,
+                                      @RequestParam(defaultValue = "24h") String range,
+                                      @RequestParam(defaultValue = TrendService.DEFAULT_CODES) String codes) {
+        TrendService.TrendView view = trends.trends(me.scope(), id, range, codes);
+        StringBuilder csv = new StringBuilder("elder_id,code,unit,bucket_start,min,avg,max,n\n");
+        for (TrendService.Series s : view.series()) {
+            for (TrendPoint p : s.points()) {
+                csv.append(view.elderId()).append(',').append(s.code()).append(',').append(s.unit()).append(',')
+                        .append(p.t()).append(',').append(number(p.min())).append(',').append(number(p.avg()))
+                        .append(',').append(number(p.max())).append(',').append(p.n()).append('\n');
+            }
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"elder-" + id + "-trends-" + view.range() + ".csv\"")
+                .body(csv.toString());
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}

@@ -1,0 +1,218 @@
+package care.anxin.monitoring.browser;
+
+import static care.anxin.monitoring.browser.ConsoleFixtures.ELDER_NAME;
+import static care.anxin.monitoring.browser.ConsoleFixtures.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import care.anxin.monitoring.MonitoringApplication;
+import care.anxin.store.test.TestDatabase;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The console in a real browser (Debian's headless Chromium) against a running monitoring service on
+ * the embedded PostgreSQL: care staff see an SOS appear live and acknowledge it, a family doctor
+ * sees the trend charts drawn with data, the language switches to English, an admin registers a
+ * device and sees its secret once. Screenshots land in java.io.tmpdir (anxin-console-*.png).
+ */
+@SpringBootTest(classes = MonitoringApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"anxin.monitoring.stream.heartbeat=2s", "logging.level.care.anxin=INFO"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleBrowserTest {
+
+    private static final String DATABASE_URL = TestDatabase.newDatabaseUrl();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE_URL);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private ConsoleFixtures fixtures;
+
+    @BeforeAll
+    void fixtures() {
+        fixtures = ConsoleFixtures.insert(jdbc);
+    }
+
+    @BeforeEach
+    void needsChromium() {
+        assumeTrue(HeadlessChrome.available(), "Debian chromium and chromium-driver are not installed");
+    }
+
+    private HeadlessChrome browser() {
+        return new HeadlessChrome("http://127.0.0.1:" + port);
+    }
+
+    private static By card(long alertId) {
+        return By.cssSelector("article.incident[data-alert-id='" + alertId + "']");
+    }
+
+    @Test
+    void careStaffSeeAnSosAppearLiveAndAcknowledgeIt() {
+        try (HeadlessChrome chrome = browser()) {
+            chrome.login("bt-staff", PASSWORD);
+            chrome.waitFor(d -> d.getCurrentUrl().endsWith("#/board"));
+            chrome.waitFor(d -> "live".equals(d.findElement(By.id("live-indicator")).getAttribute("data-state")));
+            assertThat(chrome.driver.findElement(By.id("user-box")).getText()).contains("王护士", "阳光社区照料中心");
+            chrome.js("window.__sameDocument = 'still here'");
+
+            long sos = fixtures.openSos(jdbc);
+
+            WebElement card = chrome.waitFor(Duration.ofSeconds(10), d -> d.findElement(card(sos)));
+            assertThat(card.getAttribute("data-kind")).isEqualTo("SOS");
+            assertThat(card.getAttribute("data-status")).isEqualTo("OPEN");
+            assertThat(card.getAttribute("class")).contains("incident-urgent", "pulse");
+            assertThat(card.getText()).contains(ELDER_NAME, "SOS", "刘建国", "13900139000", "高血压", "心率");
+            assertThat(chrome.js("return window.__sameDocument")).as("no reload").isEqualTo("still here");
+            assertThat(chrome.js("return window.anxin.alarm.state().active")).isEqualTo(true);
+            String openFor = card.findElement(By.cssSelector("[data-since]")).getText();
+            chrome.waitFor(d -> !d.findElement(card(sos)).findElement(By.cssSelector("[data-since]")).getText().equals(openFor));
+            chrome.screenshot("board-sos");
+
+            card.findElement(By.cssSelector("button[data-action='acknowledge']")).click();
+
+            chrome.waitFor(d -> "ACKNOWLEDGED".equals(d.findElement(card(sos)).getAttribute("data-status")));
+            assertThat(chrome.driver.findElement(card(sos)).getText()).contains("处理中");
+            assertThat(chrome.js("return window.anxin.alarm.state().active")).isEqualTo(false);
+            Map<String, Object> row = jdbc.queryForMap("SELECT status, acknowledged_by FROM alert WHERE id = ?", sos);
+            assertThat(row).containsEntry("status", "ACKNOWLEDGED").containsEntry("acknowledged_by", fixtures.staffId());
+            chrome.screenshot("board-acknowledged");
+
+            // Resolve with an outcome in the incident dialog: the card leaves the board.
+            chrome.driver.findElement(card(sos)).findElement(By.cssSelector("button[data-action='resolve']")).click();
+            WebElement outcome = chrome.waitFor(d -> d.findElement(By.cssSelector("#dialog select[name='outcome']")));
+            new Select(outcome).selectByValue("FALSE_ALARM");
+            chrome.screenshot("incident-dialog");
+            chrome.driver.findElement(By.cssSelector("#dialog button[data-action='resolve']")).click();
+            chrome.waitFor(d -> d.findElements(card(sos)).isEmpty());
+            assertThat(jdbc.queryForObject("SELECT outcome FROM alert WHERE id = ?", String.class, sos)).isEqualTo("FALSE_ALARM");
+
+            chrome.open("/#/performance");
+            chrome.waitFor(d -> d.findElement(By.id("kpi-within60")).getAttribute("data-ok") != null);
+            chrome.screenshot("performance");
+        }
+    }
+
+    @Test
+    void familyDoctorSeesTheTrendChartsDrawnWithData() {
+        try (HeadlessChrome chrome = browser()) {
+            chrome.login("bt-doctor", PASSWORD);
+            chrome.waitFor(d -> d.getCurrentUrl().endsWith("#/elders"));
+            WebElement link = chrome.waitFor(d -> d.findElement(By.cssSelector("#elder-table a.row-link")));
+            assertThat(link.getText()).isEqualTo(ELDER_NAME);
+            chrome.screenshot("elders");
+            link.click();
+
+            chrome.waitFor(d -> d.getCurrentUrl().contains("#/elders/" + fixtures.elderId()));
+            for (String chart : List.of("HR", "SPO2", "BP", "TEMP", "STEPS")) {
+                chrome.waitFor(d -> pointsIn(chrome, chart) > 0);
+            }
+            assertThat(pointsIn(chrome, "HR")).as("7 days of hourly avg, min and max").isGreaterThan(100);
+            @SuppressWarnings("unchecked")
+            List<Object> hrLines = (List<Object>) chrome.js("""
+                    return echarts.getInstanceByDom(document.getElementById('chart-HR')).getOption().series
+                      .flatMap(s => (s.markLine && s.markLine.data) || [])
+                      .map(d => d.yAxis != null ? 'y' + Number(d.yAxis) : 'x');""");
+            assertThat(hrLines).as("thresholds and the past incident").contains("y110", "y130", "y50", "y40", "x");
+            assertThat(chrome.driver.findElement(By.id("trends-csv")).getAttribute("href"))
+                    .contains("/api/v1/elders/" + fixtures.elderId() + "/trends.csv", "range=7d");
+            assertThat(chrome.driver.findElement(By.id("elder-detail")).getText()).contains(ELDER_NAME, "刘建国", "WB-BT-0001");
+            chrome.screenshot("trends-7d");
+
+            chrome.driver.findElement(By.cssSelector("button[data-range='24h']")).click();
+            chrome.waitFor(d -> chrome.driver.getCurrentUrl().endsWith("range=24h") && pointsIn(chrome, "HR") > 0);
+            chrome.screenshot("trends-24h");
+        }
+    }
+
+    private static long pointsIn(HeadlessChrome chrome, String chart) {
+        Object n = chrome.js("""
+                const el = document.getElementById('chart-' + arguments[0]);
+                const chart = el && window.echarts && echarts.getInstanceByDom(el);
+                if (!chart) return 0;
+                return chart.getOption().series.reduce((n, s) => n + (s.data ? s.data.length : 0), 0);""", chart);
+        return ((Number) n).longValue();
+    }
+
+    @Test
+    void theLanguageSwitchesToEnglishAndStays() {
+        try (HeadlessChrome chrome = browser()) {
+            chrome.login("bt-staff", PASSWORD);
+            chrome.waitFor(d -> d.getCurrentUrl().endsWith("#/board"));
+            assertThat(chrome.js("return document.documentElement.lang")).isEqualTo("zh-CN");
+            assertThat(chrome.driver.findElement(By.cssSelector("#nav a[data-route='board']")).getText()).startsWith("告警看板");
+
+            chrome.driver.findElement(By.id("lang-toggle")).click();
+
+            chrome.waitFor(d -> "en".equals(chrome.js("return document.documentElement.lang")));
+            chrome.waitFor(d -> d.findElement(By.cssSelector("#nav a[data-route='board']")).getText().startsWith("Alert board"));
+            assertThat(chrome.driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo("Live alert board");
+            assertThat(chrome.driver.findElement(By.id("logout")).getText()).isEqualTo("Log out");
+            chrome.screenshot("board-en");
+
+            chrome.driver.navigate().refresh();
+            chrome.waitFor(d -> d.findElement(By.cssSelector("#nav a[data-route='elders']")).getText().equals("Elders"));
+            assertThat(chrome.js("return document.documentElement.lang")).isEqualTo("en");
+        }
+    }
+
+    @Test
+    void adminRegistersADeviceAndSeesItsSecretOnce() {
+        try (HeadlessChrome chrome = browser()) {
+            chrome.login("bt-admin", PASSWORD);
+            chrome.open("/#/admin/devices");
+            WebElement form = chrome.waitFor(d -> d.findElement(By.id("device-form")));
+            chrome.waitFor(d -> d.findElements(By.cssSelector("#device-table tr[data-device-id='WB-BT-0001']")).size() == 1);
+
+            // Client-side validation in the console's language.
+            form.findElement(By.cssSelector("button[type='submit']")).click();
+            assertThat(form.findElement(By.cssSelector(".field-error:not([hidden])")).getText()).isEqualTo("此项为必填。");
+
+            // A duplicate id is refused by the server (problem+json) and shown on the form.
+            form.findElement(By.name("id")).sendKeys("WB-BT-0001");
+            new Select(form.findElement(By.name("organizationId"))).selectByValue(Long.toString(fixtures.centerId()));
+            form.findElement(By.cssSelector("button[type='submit']")).click();
+            chrome.waitFor(d -> form.findElement(By.cssSelector(".form-error")).isDisplayed());
+
+            form.findElement(By.name("id")).clear();
+            form.findElement(By.name("id")).sendKeys("HS-BT-0002");
+            new Select(form.findElement(By.name("kind"))).selectByValue("HANDSET");
+            form.findElement(By.cssSelector("button[type='submit']")).click();
+
+            WebElement secret = chrome.waitFor(d -> d.findElement(By.id("secret-value")));
+            assertThat(secret.getText()).hasSizeGreaterThanOrEqualTo(16);
+            String hash = jdbc.queryForObject("SELECT secret_hash FROM device WHERE id = 'HS-BT-0002'", String.class);
+            assertThat(hash).startsWith("$2").doesNotContain(secret.getText());
+            chrome.screenshot("admin-device-secret");
+            chrome.driver.findElement(By.cssSelector("#dialog .btn-primary")).click();
+            chrome.waitFor(d -> d.findElements(By.cssSelector("#device-table tr[data-device-id='HS-BT-0002']")).size() == 1);
+
+            chrome.open("/#/admin/elders");
+            chrome.waitFor(d -> d.findElement(By.cssSelector("#admin-elders table")));
+            chrome.screenshot("admin-elders");
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package care.anxin.store.alerting;
+
+import static care.anxin.store.alerting.Sql.instant;
+import static care.anxin.store.alerting.Sql.nullableDouble;
+import static care.anxin.store.alerting.Sql.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/**
+ * Incident rows written by the alert service: creation, repeats, timers, auto-resolve. Human
+ * transitions (acknowledge, assign, note, resolve) belong to care.anxin.store.incident.IncidentCommands.
+ * The partial unique index alert_one_open_per_elder_kind makes the upsert race-free.
+ */
+public class IncidentRepository {
+
+    private static final String SEVERITY_RANK = "ARRAY['LOW','MEDIUM','HIGH','CRITICAL']";
+    private static final String OPEN = "status IN ('OPEN', 'ACKNOWLEDGED')";
+
+    private final JdbcTemplate jdbc;
+
+    public IncidentRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Opens the incident or, when one is open for the elder and kind, counts this event into it. */
+    public Upserted upsert(IncidentDraft d) {
+        return jdbc.queryForObject("""
+                INSERT INTO alert (elder_id, organization_id, device_id, kind, severity, status, title, detail,
+                                   event_count, first_event_at, last_event_at, opened_at, lat, lon, updated_at)
+                VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?::jsonb, 1, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (elder_id, kind) WHERE status IN ('OPEN', 'ACKNOWLEDGED') DO UPDATE SET
+                    event_count = alert.event_count + 1,
+                    first_event_at = LEAST(alert.first_event_at, EXCLUDED.first_event_at),
+                    last_event_at = GREATEST(alert.last_event_at, EXCLUDED.last_event_at),
+                    severity = CASE WHEN array_position(%1$s, EXCLUDED.severity) > array_position(%1$s, alert.severity)
+                                    THEN EXCLUDED.severity ELSE alert.severity END,
+                    detail = alert.detail || EXCLUDED.detail,
+                    device_id = COALESCE(EXCLUDED.device_id, alert.device_id),
+                    lat = COALESCE(EXCLUDED.lat, alert.lat),
+                    lon = COALESCE(EXCLUDED.lon, alert.lon),
+                    updated_at = EXCLUDED.updated_at
+                RETURNING id, (xmax = 0) AS inserted, event_count""".formatted(SEVERITY_RANK),
+                (rs, i) -> new Upserted(rs.getLong("id"), rs.getBoolean("inserted"), rs.getInt("event_count")),
+                d.elderId(), d.organizationId(), d.deviceId(), d.kind(), d.severity(), d.title(), d.detail(),
+                ts(d.eventAt()), ts(d.eventAt()), ts(d.now()), d.lat(), d.lon(), ts(d.now()));
+    }
+
+    /** Opens the incident unless one is already open (condition rules: no count bump every round). */
+    public Optional<Long> openIfAbsent(IncidentDraft d) {
+        return jdbc.query("""
+                INSERT INTO alert (elder_id, organization_id, device_id, kind, severity, status, title, detail,
+                                   event_count, first_event_at, last_event_at, opened_at, lat, lon, updated_at)
+                VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?::jsonb, 1, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (elder_id, kind) WHERE status IN ('OPEN', 'ACKNOWLEDGED') DO NOTHING
+                RETURNING id""",
+                (rs, i) -> rs.getLong(1),
+                d.elderId(), d.organizationId(), d.deviceId(), d.kind(), d.severity(), d.title(), d.detail(),
+                ts(d.eventAt()), ts(d.eventAt()), ts(d.now()), d.lat(), d.lon(), ts(d.now())).stream().findFirst();
+    }
+
+    /** Records an incident that closed before anyone was paged (a fall the elder cancelled). */
+    public long insertClosed(IncidentDraft d, String status, String outcome, int eventCount, Instant firstEventAt) {
+        return jdbc.queryForObject("""
+                INSERT INTO alert (elder_id, organization_id, device_id, kind, severity, status, title, detail,
+                                   event_count, first_event_at, last_event_at, opened_at, resolved_at, outcome, lat, lon, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+                Long.class, d.elderId(), d.organizationId(), d.deviceId(), d.kind(), d.severity(), status, d.title(),
+                d.detail(), eventCount, ts(firstEventAt), ts(d.eventAt()), ts(d.now()), ts(d.now()), outcome,
+                d.lat(), d.lon(), ts(d.now()));
+    }
+
+    /** Counts a correlated event into an existing incident (e.g. an SOS right after a fall). */
+    public void countInto(long alertId, Instant eventAt, String detail, Instant now) {
+        jdbc.update("""
+                UPDATE alert SET event_count = event_count + 1, last_event_at = GREATEST(last_event_at, ?),
+                       detail = detail || ?::jsonb, updated_at = ? WHERE id = ?""",
+                ts(eventAt), detail, ts(now), alertId);
+    }
+
+    public Optional<OpenIncident> findOpen(long elderId, String kind) {
+        return jdbc.query("SELECT id, elder_id, kind, status, first_event_at, last_event_at, opened_at FROM alert WHERE elder_id = ? AND kind = ? AND " + OPEN,
+                OPEN_MAPPER, elderId, kind).stream().findFirst();
+    }
+
+    public List<Long> openElderIds(String kind) {
+        return jdbc.queryForList("SELECT elder_id FROM alert WHERE kind = ? AND " + OPEN, Long.class, kind);
+    }
+
+    /** Elders with an open incident of the kind whose last event is older than the cutoff. */
+    public List<Long> openElderIdsQuietSince(String kind, Instant cutoff) {
+        return jdbc.queryForList("SELECT elder_id FROM alert WHERE kind = ? AND last_event_at < ? AND " + OPEN,
+                Long.class, kind, ts(cutoff));
+    }
+
+    public void addAction(long alertId, Instant at, String action, String detail) {
+        jdbc.update("INSERT INTO alert_action (alert_id, at, actor, action, detail) VALUES (?, ?, 'system', ?, ?::jsonb)",
+                alertId, ts(at), action, detail);
+    }
+
+    /** Incidents whose escalation or reminder time has come, locked so two services never both fire. */
+    public List<EscalationState> claimDueTimers(Instant now, int limit) {
+        return jdbc.query("""
+                SELECT id, elder_id, organization_id, device_id, kind, severity, status, opened_at, escalation_level,
+                       next_escalation_at, next_reminder_at, reminder_count
+                FROM alert WHERE status IN ('OPEN', 'ACKNOWLEDGED') AND (next_escalation_at <= ? OR next_reminder_at <= ?)
+                ORDER BY LEAST(next_escalation_at, next_reminder_at) LIMIT ? FOR UPDATE SKIP LOCKED""",
+                ESCALATION_MAPPER, ts(now), ts(now), limit);
+    }
+
+    /** Reads one incident's timers under a row lock (just after it was opened in this transaction). */
+    public EscalationState lockTimers(long alertId) {
+        return jdbc.queryForObject("""
+                SELECT id, elder_id, organization_id, device_id, kind, severity, status, opened_at, escalation_level,
+                       next_escalation_at, next_reminder_at, reminder_count FROM alert WHERE id = ? FOR UPDATE""",
+                ESCALATION_MAPPER, alertId);
+    }
+
+    public void updateTimers(long alertId, int level, Instant nextEscalationAt, Instant nextReminderAt,
+                             int reminderCount, Instant now) {
+        jdbc.update("""
+                UPDATE alert SET escalation_level = ?, next_escalation_at = ?, next_reminder_at = ?, reminder_count = ?,
+                       updated_at = ? WHERE id = ?""",
+                level, ts(nextEscalationAt), ts(nextReminderAt), reminderCount, ts(now), alertId);
+    }
+
+    /** Closes the open incident of this kind for the elder because its condition cleared. */
+    public Optional<Long> autoResolve(long elderId, String kind, Instant now) {
+        return jdbc.query("""
+                UPDATE alert SET status = 'AUTO_RESOLVED', resolved_at = ?, outcome = 'AUTO_RESOLVED',
+                       next_escalation_at = NULL, next_reminder_at = NULL, updated_at = ?
+                WHERE elder_id = ? AND kind = ? AND status IN ('OPEN', 'ACKNOWLEDGED') RETURNING id""",
+                (rs, i) -> rs.getLong(1), ts(now), ts(now), elderId, kind).stream().findFirst();
+    }
+
+    /** Sets first_notified_at once: the first successful send to a person or partner. */
+    public void markFirstNotified(long alertId, Instant at) {
+        jdbc.update("UPDATE alert SET first_notified_at = ?, updated_at = ? WHERE id = ? AND first_notified_at IS NULL",
+                ts(at), ts(at), alertId);
+    }
+
+    public Optional<AlertSnapshot> snapshot(long alertId) {
+        return jdbc.query("""
+                SELECT a.id, a.kind, a.severity, a.status, a.title, a.event_count, a.opened_at, a.last_event_at, a.lat, a.lon,
+                       a.detail::text AS detail, e.id AS elder_id, e.name AS elder_name, e.phone AS elder_phone,
+                       e.address AS elder_address, o.id AS org_id, o.name AS org_name, o.phone AS org_phone
+                FROM alert a JOIN elder e ON e.id = a.elder_id JOIN organization o ON o.id = a.organization_id
+                WHERE a.id = ?""",
+                (rs, i) -> new AlertSnapshot(rs.getLong("id"), rs.getString("kind"), rs.getString("severity"),
+                        rs.getString("status"), rs.getString("title"), rs.getInt("event_count"), instant(rs, "opened_at"),
+                        instant(rs, "last_event_at"), nullableDouble(rs, "lat"), nullableDouble(rs, "lon"),
+                        rs.getString("detail"), rs.getLong("elder_id"), rs.getString("elder_name"),
+                        rs.getString("elder_phone"), rs.getString("elder_address"), rs.getLong("org_id"),
+                        rs.getString("org_name"), rs.getString("org_phone")),
+                alertId).stream().findFirst();
+    }
+
+    private static final RowMapper<OpenIncident> OPEN_MAPPER = (rs, i) -> new OpenIncident(rs.getLong("id"),
+            rs.getLong("elder_id"), rs.getString("kind"), rs.getString("status"), instant(rs, "first_event_at"),
+            instant(rs, "last_event_at"), instant(rs, "opened_at"));
+
+    private static final RowMapper<EscalationState> ESCALATION_MAPPER = IncidentRepository::escalationState;
+
+    private static EscalationState escalationState(ResultSet rs, int i) throws SQLException {
+        return new EscalationState(rs.getLong("id"), rs.getLong("elder_id"), rs.getLong("organization_id"),
+                rs.getString("device_id"), rs.getString("kind"), rs.getString("severity"), rs.getString("status"),
+                instant(rs, "opened_at"), rs.getInt("escalation_level"), instant(rs, "next_escalation_at"),
+                instant(rs, "next_reminder_at"), rs.getInt("reminder_count"));
+    }
+}

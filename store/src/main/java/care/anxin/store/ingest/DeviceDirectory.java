@@ -1,0 +1,32 @@
+package care.anxin.store.ingest;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Read side of devices and elders for the gateway: credentials at CONNECT, care plans for classification. */
+public class DeviceDirectory {
+
+    private final JdbcTemplate jdbc;
+
+    public DeviceDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<DeviceCredentials> credentials(String deviceId) {
+        return jdbc.query("SELECT id, secret_hash, enabled, elder_id, organization_id FROM device WHERE id = ?",
+                (rs, n) -> new DeviceCredentials(rs.getString(1), rs.getString(2), rs.getBoolean(3),
+                        (Long) rs.getObject(4), rs.getLong(5)), deviceId).stream().findFirst();
+    }
+
+    public List<ElderProfile> elders(Collection<Long> elderIds) {
+        if (elderIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT id, birth_date, care_plan::text FROM elder WHERE id = ANY(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("int8", elderIds.toArray())),
+                (rs, n) -> new ElderProfile(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3)));
+    }
+}

@@ -1,0 +1,70 @@
+package care.anxin.system;
+
+import care.anxin.alert.AlertServiceApplication;
+import care.anxin.gateway.GatewayApplication;
+import care.anxin.gateway.mqtt.MqttServer;
+import care.anxin.monitoring.MonitoringApplication;
+import care.anxin.store.test.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Gateway, alert service and monitoring service as three real Spring Boot applications in this
+ * JVM, on free ports and one fresh embedded PostgreSQL database: the platform as ./anxin demo runs
+ * it, minus the separate processes.
+ */
+final class RunningPlatform implements AutoCloseable {
+
+    static final String ADMIN_PASSWORD = "system-test-admin";
+
+    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    final String databaseUrl;
+    final int mqttPort;
+    final int monitoringPort;
+
+    RunningPlatform(Map<String, Object> alertProperties) {
+        databaseUrl = TestDatabase.newDatabaseUrl();
+        // The gateway migrates the schema first, as in the demo.
+        ConfigurableApplicationContext gateway = start(GatewayApplication.class, Map.of(
+                "anxin.gateway.port", 0,
+                "anxin.gateway.bind-address", "127.0.0.1",
+                "anxin.gateway.node-id", "system-test-gw",
+                "anxin.gateway.presence.offline-grace", "2s"));
+        mqttPort = gateway.getBean(MqttServer.class).port();
+        start(AlertServiceApplication.class, alertProperties);
+        ConfigurableApplicationContext monitoring = start(MonitoringApplication.class,
+                Map.of("anxin.monitoring.admin-password", ADMIN_PASSWORD));
+        monitoringPort = Integer.parseInt(monitoring.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private ConfigurableApplicationContext start(Class<?> application, Map<String, Object> properties) {
+        Map<String, Object> all = new java.util.HashMap<>(properties);
+        all.put("server.port", 0);
+        all.put("server.address", "127.0.0.1");
+        all.put("spring.datasource.url", databaseUrl);
+        all.put("spring.datasource.username", "postgres");
+        all.put("spring.datasource.password", "postgres");
+        all.put("spring.datasource.hikari.maximum-pool-size", 6);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application).properties(all).run();
+        contexts.add(context);
+        return context;
+    }
+
+    String mqttUri() {
+        return "tcp://127.0.0.1:" + mqttPort;
+    }
+
+    String monitoringUrl() {
+        return "http://127.0.0.1:" + monitoringPort;
+    }
+
+    @Override
+    public void close() {
+        for (int i = contexts.size() - 1; i >= 0; i--) {
+            contexts.get(i).close();
+        }
+    }
+}

@@ -90,17 +90,20 @@ public final class IngestBench {
             List<LoadConnection> up = client.connectAll(devices, bench.connectRate(), 200, Duration.ofSeconds(60));
             double connectSeconds = (System.nanoTime() - t0) / 1e9;
             System.out.printf("%,d connected in %.1f s (%d failed); %s for %s after %s warm-up%n", up.size(), connectSeconds,
-                    stats.connectFailures.sum(), bench.rate() > 0 ? String.format("%,d msg/s target", bench.rate()) : "max rate",
+                    stats.connectFailures.sum(), bench.rate() > 0 ? String.format("%,d msg/s target", bench.rate())
+                            : bench.maxPerDevice() > 0 ? String.format("%d msg/s per device (the allowed ceiling)", bench.maxPerDevice()) : "max rate",
                     bench.duration(), bench.warmup());
+            // "max" against the gateway means every device at its allowed ceiling, not past it.
+            int rate = bench.rate() > 0 ? bench.rate() : bench.maxPerDevice() * up.size();
             LoadResult result = LoadRun.run(target.label(), target.host() + ":" + target.port(), up, stats,
-                    new LoadRun.Settings(bench.rate(), bench.warmup(), bench.duration(), bench.progressEvery(), 4),
+                    new LoadRun.Settings(rate, bench.warmup(), bench.duration(), bench.progressEvery(), 4),
                     cpu, connectSeconds, System.out::println);
             Thread.sleep(1000); // let the DISCONNECTs go out before the event loop stops
             return result;
         }
     }
 
-    static void print(List<LoadResult> results) {
+    void print(List<LoadResult> results) {
         System.out.println();
         System.out.printf("%-24s %7s %8s %10s %11s %8s %8s %8s %8s %7s%n", "target", "conns", "target", "msg/s",
                 "readings/s", "p50 ms", "p99 ms", "p999 ms", "max ms", "errors");
@@ -113,7 +116,7 @@ public final class IngestBench {
         for (LoadResult r : results) {
             System.out.println("CPU during " + r.label() + " (% of one core): " + r.cpuPercent());
         }
-        if (results.size() == 2 && results.get(1).ackedPerSecond() > 0) {
+        if (results.size() == 2 && results.get(1).ackedPerSecond() > 0 && bench.rate() == 0) {
             System.out.printf("%s reached %.0f%% of %s's rate%n", results.get(0).label(),
                     100 * results.get(0).ackedPerSecond() / results.get(1).ackedPerSecond(), results.get(1).label());
         }

@@ -115,37 +115,40 @@ public final class SosBench {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(5000);
             int timeouts = 0;
-            for (int i = 0; i < bench.sosCount(); i++) {
-                LoadConnection device = sosDevices.get(i % sosDevices.size());
-                long elderId = elderByDevice.get(device.deviceId());
-                CompletableFuture<Long> arrival = new CompletableFuture<>();
-                arrivals.put(elderId, arrival);
-                byte[] sos = codec.encode(new EventMessage(runTag + "-sos-" + i, Instant.now(), EventType.SOS,
-                        new GeoPoint(31.2304, 121.4737), 10.0, 80, null, null));
-                device.publishNow(DeviceTopic.uplink(device.deviceId(), MessageKind.EVENT), sos, sent -> sentAt.put(elderId, sent));
-                try {
-                    long at = arrival.get(10, TimeUnit.SECONDS);
-                    toConsole.recordValue(Math.max(1, (at - sentAt.get(elderId)) / 1000));
-                } catch (java.util.concurrent.TimeoutException e) {
-                    timeouts++;
+            try {
+                Thread.sleep(5000);
+                for (int i = 0; i < bench.sosCount(); i++) {
+                    LoadConnection device = sosDevices.get(i % sosDevices.size());
+                    long elderId = elderByDevice.get(device.deviceId());
+                    CompletableFuture<Long> arrival = new CompletableFuture<>();
+                    arrivals.put(elderId, arrival);
+                    byte[] sos = codec.encode(new EventMessage(runTag + "-sos-" + i, Instant.now(), EventType.SOS,
+                            new GeoPoint(31.2304, 121.4737), 10.0, 80, null, null));
+                    device.publishNow(DeviceTopic.uplink(device.deviceId(), MessageKind.EVENT), sos, sent -> sentAt.put(elderId, sent));
+                    try {
+                        long at = arrival.get(10, TimeUnit.SECONDS);
+                        toConsole.recordValue(Math.max(1, (at - sentAt.get(elderId)) / 1000));
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        timeouts++;
+                    }
+                    arrivals.remove(elderId);
+                    Long alertId = alertIdByElder.remove(elderId);
+                    if (alertId != null) {
+                        Thread.sleep(300); // let the ALERT_ACK reach the handset before the incident closes
+                        care.post("/api/v1/alerts/" + alertId + "/acknowledge", Map.of("note", "bench"));
+                        care.post("/api/v1/alerts/" + alertId + "/resolve", Map.of("outcome", "FALSE_ALARM", "note", "bench"));
+                    } else {
+                        resolveOpenSos(care);
+                    }
+                    if ((i + 1) % 10 == 0) {
+                        System.out.printf("SOS %d/%d: publish->console p50=%.1fms p99=%.1fms timeouts=%d%n", i + 1, bench.sosCount(),
+                                toConsole.getValueAtPercentile(50) / 1000.0, toConsole.getValueAtPercentile(99) / 1000.0, timeouts);
+                    }
                 }
-                arrivals.remove(elderId);
-                Long alertId = alertIdByElder.remove(elderId);
-                if (alertId != null) {
-                    Thread.sleep(300); // let the ALERT_ACK reach the handset before the incident closes
-                    care.post("/api/v1/alerts/" + alertId + "/acknowledge", Map.of("note", "bench"));
-                    care.post("/api/v1/alerts/" + alertId + "/resolve", Map.of("outcome", "FALSE_ALARM", "note", "bench"));
-                } else {
-                    resolveOpenSos(care);
-                }
-                if ((i + 1) % 10 == 0) {
-                    System.out.printf("SOS %d/%d: publish->console p50=%.1fms p99=%.1fms timeouts=%d%n", i + 1, bench.sosCount(),
-                            toConsole.getValueAtPercentile(50) / 1000.0, toConsole.getValueAtPercentile(99) / 1000.0, timeouts);
-                }
+            } finally {
+                done.set(true); // stop the background load even when a press fails
             }
-            done.set(true);
             LoadResult backgroundResult = load.get();
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("sosCount", bench.sosCount());

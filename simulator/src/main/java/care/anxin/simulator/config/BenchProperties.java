@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * --anxin.bench.rate=10000}.
  *
  * @param devices          concurrent device connections (ingest, and background load of sos)
- * @param rate             total messages per second; 0 = as fast as PUBACKs come back
+ * @param rate             total messages per second; 0 = each device at {@code maxPerDevice}
+ * @param maxPerDevice     per-device ceiling of the "max" run (the gateway disconnects a device
+ *                         above 20 msg/s, burst 40); 0 = no ceiling (as fast as PUBACKs come back)
  * @param window           QoS 1 messages in flight per connection
  * @param threads          event-loop threads of the load generator
  * @param connectRate      new connections per second while ramping up
@@ -29,6 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record BenchProperties(
         @DefaultValue("1000") int devices,
         @DefaultValue("10000") int rate,
+        @DefaultValue("18") int maxPerDevice,
         @DefaultValue("4") int window,
         @DefaultValue("2") int threads,
         @DefaultValue("10s") Duration warmup,

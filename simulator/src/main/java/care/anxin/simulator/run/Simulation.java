@@ -230,11 +230,20 @@ public final class Simulation implements AutoCloseable {
         }
     }
 
+    /** Once per community: a marker in var/ keeps restarts from publishing the same history twice. */
     private void backfill() {
+        java.nio.file.Path marker = config.varDir().resolve("backfill-" + community.fleetTag() + "-" + community.centerId() + ".done");
+        if (java.nio.file.Files.exists(marker)) {
+            log.info("History already backfilled for this community ({}); skipping", marker);
+            return;
+        }
         try {
             Instant now = generator.now();
             HistoryBackfill.run(generator.scenario().seed(), profiles, generator.scenario().backfillDays(), now, runTag, encoder,
                     (role, index) -> links.get(community.deviceId(role, index)));
+            java.nio.file.Files.writeString(marker, now.toString());
+        } catch (java.io.IOException e) {
+            log.warn("Cannot write {}: {}", marker, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

@@ -73,6 +73,7 @@ export function mount(main, ctx) {
     }
     charts.splice(0).forEach((c) => c.dispose());
     grid.replaceChildren();
+    grid.dataset.range = data.range || range;
     const byCode = Object.fromEntries((data.series || []).map((s) => [s.code, s]));
     const pending = [];
     for (const spec of CHARTS) {

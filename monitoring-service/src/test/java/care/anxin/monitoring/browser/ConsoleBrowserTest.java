@@ -143,7 +143,8 @@ class ConsoleBrowserTest {
             chrome.screenshot("trends-7d");
 
             chrome.driver.findElement(By.cssSelector("button[data-range='24h']")).click();
-            chrome.waitFor(d -> chrome.driver.getCurrentUrl().endsWith("range=24h") && pointsIn(chrome, "HR") > 0);
+            chrome.waitFor(d -> !d.findElements(By.cssSelector("#chart-grid[data-range='24h']")).isEmpty()
+                    && pointsIn(chrome, "HR") > 0);
             chrome.screenshot("trends-24h");
         }
     }

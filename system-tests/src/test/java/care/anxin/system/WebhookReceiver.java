@@ -10,10 +10,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** A partner's real HTTP endpoint: records each webhook and whether its HMAC signature verifies. */
+/**
+ * A partner's real HTTP endpoint (and SMS gateway): records each request, by path, and whether
+ * its HMAC signature verifies.
+ */
 final class WebhookReceiver implements AutoCloseable {
 
-    record Delivery(String body, String idempotencyKey, boolean signatureValid) {
+    record Delivery(String path, String body, String idempotencyKey, boolean signatureValid) {
     }
 
     private final HttpServer server;
@@ -23,11 +26,11 @@ final class WebhookReceiver implements AutoCloseable {
     WebhookReceiver(String secret) throws IOException {
         this.secret = secret;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/webhook", exchange -> {
+        server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String timestamp = exchange.getRequestHeaders().getFirst("X-Anxin-Timestamp");
             String signature = exchange.getRequestHeaders().getFirst("X-Anxin-Signature");
-            deliveries.add(new Delivery(body, exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+            deliveries.add(new Delivery(exchange.getRequestURI().getPath(), body, exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                     signature != null && signature.equalsIgnoreCase(hmac(timestamp + "." + body))));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
@@ -35,8 +38,12 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/webhook";
+        return baseUrl() + "/webhook";
     }
 
     private String hmac(String message) {

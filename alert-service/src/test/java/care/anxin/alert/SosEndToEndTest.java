@@ -86,6 +86,17 @@ class SosEndToEndTest {
         assertThat(harness.receiver.received("/partner")).isEmpty();
     }
 
+    @Test
+    void sosWhoseDeviceTimeIsMonthsOldIsRecordedButPagesNobody() {
+        Fixtures.Elder elder = harness.world.elder("钱老伯");
+        await().pollDelay(Duration.ofMillis(300)).until(() -> true); // let the listener connect
+        long eventId = harness.world.event(elder.id(), elder.handset(), "SOS", "{\"clockFlags\":2}");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> harness.jdbc.queryForObject(
+                "SELECT processed_at IS NOT NULL FROM device_event WHERE id = ?", Boolean.class, eventId));
+        assertThat(harness.jdbc.queryForObject("SELECT count(*) FROM alert WHERE elder_id = ?", Integer.class, elder.id())).isZero();
+    }
+
     static String hmacHex(String secret, String data) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -17,6 +17,9 @@ import java.util.Set;
  */
 public class EventHandler {
 
+    /** The gateway's clockFlags bit for a device time more than 30 days old (docs/protocol.md). */
+    private static final int CLOCK_FAR_PAST = 2;
+
     /** Kinds that open nothing by themselves: the condition rules read the device state they leave. */
     private static final Set<String> OBSERVED_ONLY = Set.of("WEAR_OFF", "POWER_OFF", "DEVICE_OFFLINE");
 
@@ -31,6 +34,10 @@ public class EventHandler {
     }
 
     public String handle(DeviceEventRow e, ElderRef elder, Instant now) {
+        // A month-old SOS replayed by a device with a broken clock is history, not an emergency.
+        if ((json.read(e.payload()).path("clockFlags").asInt(0) & CLOCK_FAR_PAST) != 0) {
+            return "stale";
+        }
         switch (e.kind()) {
             case "SOS" -> urgent.sos(e, elder, now);
             case "FALL" -> urgent.fall(e, elder, now);

@@ -1,6 +1,5 @@
 package care.anxin.store.ingest;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -122,96 +122,63 @@ public class IngestRepository {
     }
 
     private static void insertObservations(Connection c, List<IngestItem> items) throws SQLException {
-        List<ObservationRow> rows = items.stream().flatMap(i -> i.observations().stream()).toList();
-        if (rows.isEmpty()) {
-            return;
-        }
-        int n = rows.size();
-        String[] time = new String[n];
-        Long[] elder = new Long[n];
-        String[] device = new String[n];
-        String[] code = new String[n];
-        Double[] value = new Double[n];
-        String[] received = new String[n];
-        Integer[] flags = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            ObservationRow r = rows.get(i);
-            time[i] = r.time().toString();
-            elder[i] = r.elderId();
-            device[i] = r.deviceId();
-            code[i] = r.code();
-            value[i] = r.value();
-            received[i] = r.receivedAt().toString();
-            flags[i] = r.flags();
-        }
-        try (PreparedStatement ps = c.prepareStatement(OBSERVATIONS)) {
-            setArrays(ps, arr(c, "text", time), arr(c, "int8", elder), arr(c, "text", device),
-                    arr(c, "text", code), arr(c, "float8", value), arr(c, "text", received), arr(c, "int4", flags));
-            ps.executeUpdate();
-        }
+        insertUnnest(c, OBSERVATIONS, items.stream().flatMap(i -> i.observations().stream()).toList(),
+                text(r -> r.time().toString()), int8(ObservationRow::elderId), text(ObservationRow::deviceId),
+                text(ObservationRow::code), float8(ObservationRow::value), text(r -> r.receivedAt().toString()),
+                int4(ObservationRow::flags));
     }
 
     private static void insertLocations(Connection c, List<IngestItem> items) throws SQLException {
-        List<LocationRow> rows = items.stream().flatMap(i -> i.locations().stream()).toList();
-        if (rows.isEmpty()) {
-            return;
-        }
-        int n = rows.size();
-        String[] time = new String[n];
-        Long[] elder = new Long[n];
-        String[] device = new String[n];
-        Double[] lat = new Double[n];
-        Double[] lon = new Double[n];
-        Double[] accuracy = new Double[n];
-        String[] source = new String[n];
-        String[] received = new String[n];
-        Integer[] flags = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            LocationRow r = rows.get(i);
-            time[i] = r.time().toString();
-            elder[i] = r.elderId();
-            device[i] = r.deviceId();
-            lat[i] = r.lat();
-            lon[i] = r.lon();
-            accuracy[i] = r.accuracyM();
-            source[i] = r.source() == null ? "GPS" : r.source();
-            received[i] = r.receivedAt().toString();
-            flags[i] = r.flags();
-        }
-        try (PreparedStatement ps = c.prepareStatement(LOCATIONS)) {
-            setArrays(ps, arr(c, "text", time), arr(c, "int8", elder), arr(c, "text", device),
-                    arr(c, "float8", lat), arr(c, "float8", lon), arr(c, "float8", accuracy),
-                    arr(c, "text", source), arr(c, "text", received), arr(c, "int4", flags));
-            ps.executeUpdate();
-        }
+        insertUnnest(c, LOCATIONS, items.stream().flatMap(i -> i.locations().stream()).toList(),
+                text(r -> r.time().toString()), int8(LocationRow::elderId), text(LocationRow::deviceId),
+                float8(LocationRow::lat), float8(LocationRow::lon), float8(LocationRow::accuracyM),
+                text(r -> r.source() == null ? "GPS" : r.source()), text(r -> r.receivedAt().toString()),
+                int4(LocationRow::flags));
     }
 
     private static void insertEvents(Connection c, List<EventRow> rows) throws SQLException {
+        insertUnnest(c, EVENTS, rows,
+                int8(EventRow::elderId), text(EventRow::deviceId), text(EventRow::kind),
+                text(r -> r.occurredAt().toString()), text(r -> r.receivedAt().toString()), text(EventRow::msgId),
+                text(r -> r.payloadJson() == null ? "{}" : r.payloadJson()));
+    }
+
+    /** One unnest() parameter: its SQL array type, its Java element type, and how a row supplies it. */
+    private record Column<R>(String sqlType, Class<?> javaType, Function<R, ?> value) {
+    }
+
+    private static <R> Column<R> text(Function<R, String> value) {
+        return new Column<>("text", String.class, value);
+    }
+
+    private static <R> Column<R> int8(Function<R, Long> value) {
+        return new Column<>("int8", Long.class, value);
+    }
+
+    private static <R> Column<R> int4(Function<R, Integer> value) {
+        return new Column<>("int4", Integer.class, value);
+    }
+
+    private static <R> Column<R> float8(Function<R, Double> value) {
+        return new Column<>("float8", Double.class, value);
+    }
+
+    /** Sends the rows column by column as arrays: one round trip for the whole batch. */
+    @SafeVarargs
+    private static <R> void insertUnnest(Connection c, String sql, List<R> rows, Column<R>... columns)
+            throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        int n = rows.size();
-        Long[] elder = new Long[n];
-        String[] device = new String[n];
-        String[] kind = new String[n];
-        String[] occurred = new String[n];
-        String[] received = new String[n];
-        String[] msgId = new String[n];
-        String[] payload = new String[n];
-        for (int i = 0; i < n; i++) {
-            EventRow r = rows.get(i);
-            elder[i] = r.elderId();
-            device[i] = r.deviceId();
-            kind[i] = r.kind();
-            occurred[i] = r.occurredAt().toString();
-            received[i] = r.receivedAt().toString();
-            msgId[i] = r.msgId();
-            payload[i] = r.payloadJson() == null ? "{}" : r.payloadJson();
-        }
-        try (PreparedStatement ps = c.prepareStatement(EVENTS)) {
-            setArrays(ps, arr(c, "int8", elder), arr(c, "text", device), arr(c, "text", kind),
-                    arr(c, "text", occurred), arr(c, "text", received), arr(c, "text", msgId),
-                    arr(c, "text", payload));
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int col = 0; col < columns.length; col++) {
+                Column<R> column = columns[col];
+                Object[] values = (Object[]) java.lang.reflect.Array.newInstance(column.javaType(), rows.size());
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = column.value().apply(rows.get(i));
+                }
+                ps.setArray(col + 1, c.createArrayOf(column.sqlType(), values));
+            }
             ps.executeUpdate();
         }
     }
@@ -236,16 +203,6 @@ public class IngestRepository {
                 ps.addBatch();
             }
             ps.executeBatch();
-        }
-    }
-
-    private static Array arr(Connection c, String type, Object[] values) throws SQLException {
-        return c.createArrayOf(type, values);
-    }
-
-    private static void setArrays(PreparedStatement ps, Array... arrays) throws SQLException {
-        for (int i = 0; i < arrays.length; i++) {
-            ps.setArray(i + 1, arrays[i]);
         }
     }
 

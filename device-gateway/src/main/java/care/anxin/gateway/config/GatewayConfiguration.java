@@ -139,8 +139,8 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    CarePlanCache carePlanCache(DeviceDirectory directory, GatewayProperties p, Clock clock) {
-        return new CarePlanCache(directory, p.ingest().carePlanTtl(), clock);
+    CarePlanCache carePlanCache(DeviceDirectory directory, GatewayProperties p, Clock clock, GatewayMetrics metrics) {
+        return new CarePlanCache(directory, p.ingest().carePlanTtl(), clock, metrics::carePlanUnreadable);
     }
 
     @Bean
@@ -191,8 +191,8 @@ public class GatewayConfiguration {
 
     @Bean
     MqttHealthIndicator mqttHealthIndicator(MqttServer server, GroupCommitWriter writer, SessionRegistry registry,
-                                            ReadGate gate, CommandDispatcher downlink) {
-        return new MqttHealthIndicator(server, writer, registry, gate, downlink);
+                                            ReadGate gate, CommandDispatcher downlink, CarePlanCache carePlans) {
+        return new MqttHealthIndicator(server, writer, registry, gate, downlink, carePlans);
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package care.anxin.gateway.presence;
 
-import care.anxin.gateway.mqtt.DeviceSession;
-import care.anxin.gateway.mqtt.SessionRegistry;
+import care.anxin.gateway.session.DeviceSession;
+import care.anxin.gateway.session.SessionRegistry;
 import care.anxin.store.ingest.DeviceCredentials;
 import care.anxin.store.ingest.PresenceRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,11 +1,11 @@
-package care.anxin.gateway.ops;
+package care.anxin.gateway;
 
 import care.anxin.gateway.downlink.CommandDispatcher;
 import care.anxin.gateway.ingest.CarePlanCache;
 import care.anxin.gateway.ingest.GroupCommitWriter;
 import care.anxin.gateway.mqtt.MqttServer;
-import care.anxin.gateway.mqtt.ReadGate;
-import care.anxin.gateway.mqtt.SessionRegistry;
+import care.anxin.gateway.session.ReadGate;
+import care.anxin.gateway.session.SessionRegistry;
 import java.time.Instant;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;

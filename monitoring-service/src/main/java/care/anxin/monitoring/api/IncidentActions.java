@@ -1,5 +1,6 @@
 package care.anxin.monitoring.api;
 
+import care.anxin.domain.incident.IncidentKind;
 import care.anxin.monitoring.audit.AuditTrail;
 import care.anxin.monitoring.security.AnxinPrincipal;
 import care.anxin.store.console.AlertQueries;
@@ -23,8 +24,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class IncidentActions {
 
-    /** Emergencies a person must answer; only care roles may acknowledge or close them. */
-    private static final Set<String> EMERGENCY_KINDS = Set.of("SOS", "FALL");
     private static final Set<Role> CARE_ROLES = Set.of(Role.CARE_STAFF, Role.DISTRICT_STAFF, Role.ADMIN);
 
     private final AlertQueries alerts;
@@ -77,7 +76,8 @@ public class IncidentActions {
 
     private void requireCareRoleForEmergency(AnxinPrincipal me, long id, String action) {
         AlertView alert = requireVisible(me, id);
-        if (EMERGENCY_KINDS.contains(alert.kind()) && !CARE_ROLES.contains(me.role())) {
+        boolean emergency = IncidentKind.fromName(alert.kind()).map(IncidentKind::urgent).orElse(false);
+        if (emergency && !CARE_ROLES.contains(me.role())) {
             throw new ForbiddenException("Only care staff, district staff or administrators may " + action + " a "
                     + alert.kind() + " incident; add a note instead");
         }

@@ -1,11 +1,9 @@
 package care.anxin.store.ingest;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * Rows in PostgreSQL's binary COPY format (header, tuples, trailer), so the server stores the
@@ -18,76 +16,59 @@ final class BinaryCopyRows {
     /** 2000-01-01T00:00:00Z, PostgreSQL's timestamp epoch, in seconds since the Unix epoch. */
     private static final long PG_EPOCH_SECONDS = 946_684_800L;
 
-    private final ByteArrayOutputStream bytes;
-    private final DataOutputStream out;
+    private ByteBuffer buffer;
 
     BinaryCopyRows(int expectedRows) {
-        bytes = new ByteArrayOutputStream(19 + expectedRows * 96);
-        out = new DataOutputStream(bytes);
-        try {
-            out.write(SIGNATURE);
-            out.writeInt(0); // flags: no OIDs
-            out.writeInt(0); // no header extension
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        buffer = ByteBuffer.allocate(19 + expectedRows * 96); // big-endian, as COPY wants
+        buffer.put(SIGNATURE).putInt(0).putInt(0); // no OIDs, no header extension
     }
 
     BinaryCopyRows row(int fields) {
-        return write(() -> out.writeShort(fields));
+        room(2).putShort((short) fields);
+        return this;
     }
 
     BinaryCopyRows timestamptz(Instant t) {
-        return write(() -> {
-            out.writeInt(8);
-            out.writeLong(pgMicros(t));
-        });
+        room(12).putInt(8).putLong(pgMicros(t));
+        return this;
     }
 
     BinaryCopyRows int8(long v) {
-        return write(() -> {
-            out.writeInt(8);
-            out.writeLong(v);
-        });
+        room(12).putInt(8).putLong(v);
+        return this;
     }
 
     BinaryCopyRows int2(int v) {
         if (v < Short.MIN_VALUE || v > Short.MAX_VALUE) {
             throw new IllegalArgumentException("smallint out of range: " + v);
         }
-        return write(() -> {
-            out.writeInt(2);
-            out.writeShort(v);
-        });
+        room(6).putInt(2).putShort((short) v);
+        return this;
     }
 
     BinaryCopyRows float8(Double v) {
-        return write(() -> {
-            if (v == null) {
-                out.writeInt(-1);
-            } else {
-                out.writeInt(8);
-                out.writeDouble(v);
-            }
-        });
+        if (v == null) {
+            room(4).putInt(-1);
+        } else {
+            room(12).putInt(8).putDouble(v);
+        }
+        return this;
     }
 
     BinaryCopyRows text(String v) {
-        return write(() -> {
-            if (v == null) {
-                out.writeInt(-1);
-            } else {
-                byte[] utf8 = v.getBytes(StandardCharsets.UTF_8);
-                out.writeInt(utf8.length);
-                out.write(utf8);
-            }
-        });
+        if (v == null) {
+            room(4).putInt(-1);
+        } else {
+            byte[] utf8 = v.getBytes(StandardCharsets.UTF_8);
+            room(4 + utf8.length).putInt(utf8.length).put(utf8);
+        }
+        return this;
     }
 
     /** The whole COPY stream, trailer included. */
     byte[] finish() {
-        write(() -> out.writeShort(-1));
-        return bytes.toByteArray();
+        room(2).putShort((short) -1);
+        return Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     /**
@@ -105,16 +86,12 @@ final class BinaryCopyRows {
         return micros + whole;
     }
 
-    private interface IoWrite {
-        void run() throws IOException;
-    }
-
-    private BinaryCopyRows write(IoWrite w) {
-        try {
-            w.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // ByteArrayOutputStream never throws
+    private ByteBuffer room(int bytes) {
+        if (buffer.remaining() < bytes) {
+            ByteBuffer bigger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + bytes));
+            buffer.flip();
+            buffer = bigger.put(buffer);
         }
-        return this;
+        return buffer;
     }
 }

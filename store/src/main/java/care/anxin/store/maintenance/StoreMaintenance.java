@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -103,10 +104,9 @@ public class StoreMaintenance implements InitializingBean, SmartLifecycle {
             return List.of();
         }
         Instant now = clock.instant();
-        int pruned = pruneIngestedMessages(jdbc, now.minus(properties.ingestedMessageRetention()));
-        if (pruned > 0) {
-            log.info("Pruned {} de-duplication id(s) older than {}", pruned, properties.ingestedMessageRetention());
-        }
+        prune(jdbc, "ingested_message", now, properties.ingestedMessageRetention());
+        prune(jdbc, "rejected_message", now, properties.rejectedMessageRetention());
+        prune(jdbc, "audit_log", now, properties.auditLogRetention());
         if (mode != DatabaseMode.PLAIN) {
             return List.of();
         }
@@ -125,15 +125,22 @@ public class StoreMaintenance implements InitializingBean, SmartLifecycle {
     }
 
     /** Deletes in slices so a large backlog never holds one long transaction. */
-    private static int pruneIngestedMessages(JdbcTemplate jdbc, Instant cutoff) {
+    /** Retention by age for the append-only tables, in batches so no statement holds locks for long. */
+    private static final Map<String, String> TIME_COLUMNS = Map.of(
+            "ingested_message", "received_at", "rejected_message", "received_at", "audit_log", "at");
+
+    private static void prune(JdbcTemplate jdbc, String table, Instant now, Duration retention) {
+        Instant cutoff = now.minus(retention);
         int total = 0;
         int n;
         do {
-            n = jdbc.update("DELETE FROM ingested_message WHERE ctid = ANY (ARRAY(SELECT ctid FROM ingested_message "
-                    + "WHERE received_at < ? LIMIT 10000))", java.sql.Timestamp.from(cutoff));
+            n = jdbc.update("DELETE FROM " + table + " WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + table + " WHERE "
+                    + TIME_COLUMNS.get(table) + " < ? LIMIT 10000))", java.sql.Timestamp.from(cutoff));
             total += n;
         } while (n == 10000);
-        return total;
+        if (total > 0) {
+            log.info("Pruned {} row(s) of {} older than {}", total, table, retention);
+        }
     }
 
     private interface Task<T> {

@@ -1,6 +1,7 @@
 package care.anxin.monitoring.live;
 
 import care.anxin.monitoring.security.AnxinPrincipal;
+import care.anxin.monitoring.security.SessionValidity;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,9 +20,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class AlertStreamController {
 
     private final AlertStreamHub hub;
+    private final SessionValidity sessions;
 
-    public AlertStreamController(AlertStreamHub hub) {
+    public AlertStreamController(AlertStreamHub hub, SessionValidity sessions) {
         this.hub = hub;
+        this.sessions = sessions;
     }
 
     @GetMapping(path = "/api/v1/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -31,7 +34,7 @@ public class AlertStreamController {
                              HttpServletResponse response) {
         response.setHeader("X-Accel-Buffering", "no");
         String raw = lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam;
-        return hub.subscribe(me.scope(), parse(raw));
+        return hub.subscribe(me.scope(), parse(raw), () -> sessions.stillValid(me));
     }
 
     /** A garbled id is treated as unknown (the client is told to resync), not as an error. */

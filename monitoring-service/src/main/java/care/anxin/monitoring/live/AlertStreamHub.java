@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -71,8 +72,16 @@ public class AlertStreamHub {
 
     /** Opens a stream for a viewer, replaying what they missed after lastEventId (null: nothing to replay). */
     public SseEmitter subscribe(ViewerScope scope, Long lastEventId) {
+        return subscribe(scope, lastEventId, () -> true);
+    }
+
+    /**
+     * @param stillValid checked at every heartbeat: false (the user was disabled or logged out
+     *                   elsewhere) ends the stream
+     */
+    public SseEmitter subscribe(ViewerScope scope, Long lastEventId, BooleanSupplier stillValid) {
         SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
-        Subscriber s = new Subscriber(emitter, scope);
+        Subscriber s = new Subscriber(emitter, scope, stillValid);
         emitter.onCompletion(() -> remove(s));
         emitter.onTimeout(() -> {
             remove(s);
@@ -181,9 +190,22 @@ public class AlertStreamHub {
 
     private void heartbeat() {
         for (Subscriber s : List.copyOf(subscribers)) {
+            if (!stillValid(s)) {
+                remove(s);
+                s.emitter.complete();
+                continue;
+            }
             synchronized (s) {
                 s.send(SseEmitter.event().comment("hb"));
             }
+        }
+    }
+
+    private static boolean stillValid(Subscriber s) {
+        try {
+            return s.stillValid.getAsBoolean();
+        } catch (RuntimeException e) {
+            return true; // the database being unreachable must not cut every console off
         }
     }
 
@@ -210,11 +232,13 @@ public class AlertStreamHub {
     private final class Subscriber {
         final SseEmitter emitter;
         final ViewerScope scope;
+        final BooleanSupplier stillValid;
         volatile boolean open = true;
 
-        Subscriber(SseEmitter emitter, ViewerScope scope) {
+        Subscriber(SseEmitter emitter, ViewerScope scope, BooleanSupplier stillValid) {
             this.emitter = emitter;
             this.scope = scope;
+            this.stillValid = stillValid;
         }
 
         /** Writes one event; a failed write (client gone) ends the subscription. */

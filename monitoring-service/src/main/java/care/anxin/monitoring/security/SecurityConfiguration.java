@@ -54,10 +54,12 @@ public class SecurityConfiguration {
     /** The only authentication manager: form login and HTTP Basic both go through the throttle. */
     @Bean
     AuthenticationManager authenticationManager(AccountDetailsService accounts, PasswordEncoder encoder,
-            LoginThrottle throttle, AuditTrail audit, MonitoringProperties properties, MeterRegistry meters) {
+            LoginThrottle throttle, AuditTrail audit, SessionValidity sessions, MonitoringProperties properties,
+            MeterRegistry meters) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(accounts);
         dao.setPasswordEncoder(encoder);
-        return new ProviderManager(new ThrottlingAuthenticationProvider(dao, throttle, audit, properties.login(), meters));
+        return new ProviderManager(new ThrottlingAuthenticationProvider(dao, throttle, audit, sessions,
+                properties.login(), meters));
     }
 
     @Bean

@@ -38,12 +38,15 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
     private final DaoAuthenticationProvider delegate;
     private final LoginThrottle throttle;
     private final AuditTrail audit;
+    private final SessionValidity sessions;
     private final Cache<String, Authentication> recent;
     private final Counter failures;
     private final Counter locked;
 
     public ThrottlingAuthenticationProvider(DaoAuthenticationProvider delegate, LoginThrottle throttle, AuditTrail audit,
-                                            MonitoringProperties.Login settings, MeterRegistry meters) {
+                                            SessionValidity sessions, MonitoringProperties.Login settings,
+                                            MeterRegistry meters) {
+        this.sessions = sessions;
         this.delegate = delegate;
         this.throttle = throttle;
         this.audit = audit;
@@ -59,7 +62,12 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
         String cacheKey = cacheKey(username, String.valueOf(authentication.getCredentials()));
         Authentication cached = recent.getIfPresent(cacheKey);
         if (cached != null) {
-            return cached; // only right passwords are cached: a guess never gets here
+            // Only right passwords are cached, so a guess never gets here; a password changed or an
+            // account disabled since then (new session epoch) drops the entry.
+            if (sessions.stillValid((AnxinPrincipal) cached.getPrincipal())) {
+                return cached;
+            }
+            recent.invalidate(cacheKey);
         }
         Optional<Instant> lockedUntil = throttle.reserve(username, address);
         if (lockedUntil.isPresent()) {

@@ -136,6 +136,27 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aFamilyDoctorOnTheBoardMayNoteAnSosButSeesNoButtonToAcknowledgeOrResolveIt() {
+        try (HeadlessChrome chrome = browser()) {
+            chrome.login("bt-doctor", PASSWORD);
+            chrome.waitFor(d -> d.getCurrentUrl().endsWith("#/elders"));
+            chrome.open("/#/board");
+            chrome.waitFor(d -> "live".equals(d.findElement(By.id("live-indicator")).getAttribute("data-state")));
+            long sos = fixtures.openSos(jdbc);
+            WebElement card = chrome.waitFor(Duration.ofSeconds(10), d -> d.findElement(card(sos)));
+            assertThat(card.findElements(By.cssSelector("button[data-action='note']"))).hasSize(1);
+            assertThat(card.findElements(By.cssSelector("button[data-action='acknowledge'], button[data-action='resolve']")))
+                    .as("care roles only").isEmpty();
+            card.findElement(By.cssSelector("button[data-action='note']")).click();
+            chrome.waitFor(d -> d.findElement(By.cssSelector("#dialog [data-section='note']")));
+            assertThat(chrome.driver.findElements(By.cssSelector("#dialog [data-section='acknowledge'], #dialog [data-section='resolve']")))
+                    .isEmpty();
+            chrome.screenshot("board-doctor");
+            jdbc.update("UPDATE alert SET status = 'RESOLVED', resolved_at = now() WHERE id = ?", sos);
+        }
+    }
+
+    @Test
     void familyDoctorSeesTheTrendChartsDrawnWithData() {
         try (HeadlessChrome chrome = browser()) {
             chrome.login("bt-doctor", PASSWORD);

@@ -45,6 +45,21 @@ public class IncidentWriter {
         return id;
     }
 
+    /**
+     * A new press on an acknowledged incident puts it back in play: OPEN, a new acknowledgement
+     * needed, escalation restarted from step 0 (timeline PRESSED_AGAIN_AFTER_ACK). False when the
+     * incident was not acknowledged (then the press is only counted).
+     */
+    public boolean reopenAfterAck(long alertId, Instant now, String actionDetail) {
+        if (!incidents.reopen(alertId, now)) {
+            return false;
+        }
+        incidents.addAction(alertId, now, "PRESSED_AGAIN_AFTER_ACK", actionDetail);
+        metrics.incidentReopened();
+        escalator.start(alertId, now);
+        return true;
+    }
+
     public void autoResolve(long elderId, IncidentKind kind, Instant now, String reason) {
         incidents.autoResolve(elderId, kind, now).ifPresent(id -> {
             incidents.addAction(id, now, "AUTO_RESOLVED", json.of(json.object().put("reason", reason)));

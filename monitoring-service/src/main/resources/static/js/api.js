@@ -131,6 +131,7 @@ export const api = {
     apiKeys: () => get('/api/v1/admin/api-keys'),
     createApiKey: (body) => post('/api/v1/admin/api-keys', body),
     revokeApiKey: (id) => request('DELETE', `/api/v1/admin/api-keys/${id}`),
+    parkedEvents: () => get('/api/v1/admin/parked-events'),
   },
   logout: () => request('POST', '/logout'),
 };

@@ -91,10 +91,12 @@ class UrgentPathFaultsTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> harness.jdbc.queryForObject(
                 "SELECT count(*) FROM device_event WHERE elder_id = ? AND processed_at IS NULL", Integer.class, flooding.id()) == 0);
         Map<String, Object> vital = harness.jdbc.queryForMap(
-                "SELECT count(*) AS n, max(event_count) AS events FROM alert WHERE elder_id = ? AND kind = 'VITAL_HR'", flooding.id());
+                "SELECT count(*) AS n, max(id) AS id, max(event_count) AS events FROM alert WHERE elder_id = ? AND kind = 'VITAL_HR'", flooding.id());
         assertThat(vital.get("n")).isEqualTo(1L);
-        // coalesced per elder and code: one incident write per round, not 3000
-        assertThat(((Number) vital.get("events")).intValue()).isLessThan(100);
+        // coalesced per elder and code: every reading counted, but one incident write per round, not 3000
+        assertThat(((Number) vital.get("events")).intValue()).isEqualTo(3000);
+        assertThat(harness.jdbc.queryForObject("SELECT count(*) FROM alert_action WHERE alert_id = ?", Integer.class,
+                ((Number) vital.get("id")).longValue())).isLessThan(100);
         assertThat(harness.jdbc.queryForObject("SELECT count(*) FROM device_event WHERE elder_id = ? AND last_error LIKE 'coalesced%'",
                 Integer.class, flooding.id())).isGreaterThan(2000);
     }

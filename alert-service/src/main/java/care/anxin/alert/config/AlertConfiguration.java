@@ -22,6 +22,9 @@ import care.anxin.alert.escalation.TargetResolver;
 import care.anxin.alert.incident.AlertMetrics;
 import care.anxin.alert.incident.IncidentWriter;
 import care.anxin.alert.incident.JsonText;
+import care.anxin.alert.web.AlertApiProperties;
+import care.anxin.alert.web.ApiTokenFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import care.anxin.store.alerting.ConditionQueries;
 import care.anxin.store.alerting.DirectoryRepository;
 import care.anxin.store.alerting.EventQueueRepository;
@@ -46,7 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The alert service's object graph: store repositories, rules, escalation, outbox and channels. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AlertProperties.class)
+@EnableConfigurationProperties({AlertProperties.class, AlertApiProperties.class})
 public class AlertConfiguration {
 
     /** Wall clock; tests register their own controllable Clock before this configuration runs. */
@@ -154,6 +157,13 @@ public class AlertConfiguration {
     UrgentQueueHealth urgentQueueHealth(EventQueueRepository queue, AlertProperties properties, Clock clock,
                                         MeterRegistry registry) {
         return new UrgentQueueHealth(queue, properties.events().urgentMaxAge(), clock, registry);
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(AlertApiProperties properties) {
+        FilterRegistrationBean<ApiTokenFilter> registration = new FilterRegistrationBean<>(new ApiTokenFilter(properties));
+        registration.addUrlPatterns("/api/*");
+        return registration;
     }
 
     @Bean

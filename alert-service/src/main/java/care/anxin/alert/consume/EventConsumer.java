@@ -9,8 +9,10 @@ import care.anxin.store.alerting.ElderRef;
 import care.anxin.store.alerting.EventQueueRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -72,7 +74,8 @@ public class EventConsumer {
         Boolean more = tx.execute(status -> {
             Instant now = clock.instant();
             List<DeviceEventRow> batch = queue.claim(urgent, settings.batchSize(), now);
-            List<DeviceEventRow> work = urgent ? batch : admit(batch, now);
+            Map<Long, Integer> weights = new HashMap<>();
+            List<DeviceEventRow> work = urgent ? batch : admit(batch, weights, now);
             Set<Long> busyElders = new HashSet<>();
             Set<Long> lockedElders = new HashSet<>();
             for (DeviceEventRow e : work) {
@@ -83,7 +86,7 @@ public class EventConsumer {
                     }
                     lockedElders.add(e.elderId());
                 }
-                if (!process(e)) {
+                if (!process(e, weights.getOrDefault(e.id(), 1))) {
                     busyElders.add(e.elderId());
                     lockedElders.remove(e.elderId());
                 }
@@ -94,9 +97,10 @@ public class EventConsumer {
     }
 
     /** Non-urgent lane: coalesces abnormal vitals per elder and code, then drops what exceeds a device's budget (kept, marked). */
-    private List<DeviceEventRow> admit(List<DeviceEventRow> batch, Instant now) {
+    private List<DeviceEventRow> admit(List<DeviceEventRow> batch, Map<Long, Integer> weights, Instant now) {
         VitalCoalescing.Result coalesced = VitalCoalescing.of(batch);
         coalesced.merged().forEach((keptId, merged) -> {
+            weights.put(keptId, merged.size() + 1);
             queue.markSkipped(merged.stream().map(DeviceEventRow::id).toList(), "coalesced into event " + keptId, now);
             merged.forEach(e -> metrics.event(e.kindName(), "coalesced"));
         });
@@ -112,12 +116,12 @@ public class EventConsumer {
     }
 
     /** Processes one event under a savepoint; false when it was deferred (stays queued). */
-    private boolean process(DeviceEventRow e) {
+    private boolean process(DeviceEventRow e, int events) {
         Instant now = clock.instant();
         try {
             String outcome = savepoint.execute(status -> {
                 Optional<ElderRef> elder = e.elderId() == null ? Optional.empty() : directory.elder(e.elderId());
-                String result = elder.map(el -> handler.handle(e, el, now)).orElse("ignored");
+                String result = elder.map(el -> handler.handle(e, el, now, events)).orElse("ignored");
                 queue.markProcessed(e.id(), now);
                 return result;
             });

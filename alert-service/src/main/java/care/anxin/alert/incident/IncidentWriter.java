@@ -29,7 +29,12 @@ public class IncidentWriter {
 
     /** Opens the incident, or counts the event into the open one (REPEATED on the timeline). */
     public Upserted record(IncidentDraft draft, String actionDetail) {
-        Upserted u = incidents.upsert(draft);
+        return record(draft, actionDetail, 1);
+    }
+
+    /** As {@link #record(IncidentDraft, String)}, counting {@code events} coalesced events with one write. */
+    public Upserted record(IncidentDraft draft, String actionDetail, int events) {
+        Upserted u = incidents.upsert(draft, events);
         if (u.inserted()) {
             opened(u.id(), draft, actionDetail);
         } else {

@@ -37,12 +37,17 @@ public class IncidentRepository {
 
     /** Opens the incident or, when one is open for the elder and kind, counts this event into it. */
     public Upserted upsert(IncidentDraft d) {
+        return upsert(d, 1);
+    }
+
+    /** As {@link #upsert(IncidentDraft)}, counting {@code events} events at once (abnormal vitals coalesced in one round). */
+    public Upserted upsert(IncidentDraft d, int events) {
         return jdbc.queryForObject("""
                 INSERT INTO alert (elder_id, organization_id, device_id, kind, severity, status, title, detail,
                                    event_count, first_event_at, last_event_at, opened_at, lat, lon, updated_at)
-                VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?::jsonb, 1, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (elder_id, kind) WHERE status IN ('OPEN', 'ACKNOWLEDGED') DO UPDATE SET
-                    event_count = alert.event_count + 1,
+                    event_count = alert.event_count + EXCLUDED.event_count,
                     first_event_at = LEAST(alert.first_event_at, EXCLUDED.first_event_at),
                     last_event_at = GREATEST(alert.last_event_at, EXCLUDED.last_event_at),
                     severity = CASE WHEN array_position(%1$s, EXCLUDED.severity) > array_position(%1$s, alert.severity)
@@ -55,7 +60,7 @@ public class IncidentRepository {
                 RETURNING id, (xmax = 0) AS inserted, event_count""".formatted(SEVERITY_RANK),
                 (rs, i) -> new Upserted(rs.getLong("id"), rs.getBoolean("inserted"), rs.getInt("event_count")),
                 d.elderId(), d.organizationId(), d.deviceId(), d.kind().name(), d.severity().name(), d.title(), d.detail(),
-                ts(d.eventAt()), ts(d.eventAt()), ts(d.now()), d.lat(), d.lon(), ts(d.now()));
+                events, ts(d.eventAt()), ts(d.eventAt()), ts(d.now()), d.lat(), d.lon(), ts(d.now()));
     }
 
     /** Opens the incident unless one is already open (condition rules: no count bump every round). */

@@ -9,6 +9,7 @@ import care.anxin.store.alerting.ElderRef;
 import care.anxin.store.alerting.EventQueueRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -74,21 +75,31 @@ public class EventConsumer {
         Boolean more = tx.execute(status -> {
             Instant now = clock.instant();
             List<DeviceEventRow> batch = queue.claim(urgent, settings.batchSize(), now);
-            Map<Long, Integer> weights = new HashMap<>();
-            List<DeviceEventRow> work = urgent ? batch : admit(batch, weights, now);
-            Set<Long> busyElders = new HashSet<>();
+            // Only the events of elders this consumer holds are worked on (the rest wait for their holder).
             Set<Long> lockedElders = new HashSet<>();
-            for (DeviceEventRow e : work) {
-                if (e.elderId() != null && !lockedElders.contains(e.elderId())) {
-                    if (busyElders.contains(e.elderId()) || !queue.tryLockElder(urgent, e.elderId())) {
+            Set<Long> busyElders = new HashSet<>();
+            List<DeviceEventRow> mine = new ArrayList<>();
+            for (DeviceEventRow e : batch) {
+                if (e.elderId() == null || lockedElders.contains(e.elderId())) {
+                    mine.add(e);
+                } else if (!busyElders.contains(e.elderId())) {
+                    if (queue.tryLockElder(urgent, e.elderId())) {
+                        lockedElders.add(e.elderId());
+                        mine.add(e);
+                    } else {
                         busyElders.add(e.elderId());
-                        continue;
                     }
-                    lockedElders.add(e.elderId());
+                }
+            }
+            Map<Long, Integer> weights = new HashMap<>();
+            List<DeviceEventRow> work = urgent ? mine : admit(mine, weights, now);
+            Set<Long> deferredElders = new HashSet<>();
+            for (DeviceEventRow e : work) {
+                if (e.elderId() != null && deferredElders.contains(e.elderId())) {
+                    continue; // keeps the elder's order: nothing after a deferred event this round
                 }
                 if (!process(e, weights.getOrDefault(e.id(), 1))) {
-                    busyElders.add(e.elderId());
-                    lockedElders.remove(e.elderId());
+                    deferredElders.add(e.elderId());
                 }
             }
             return batch.size() == settings.batchSize();

@@ -295,7 +295,7 @@ public class GroupCommitWriter implements SmartLifecycle {
         Map<Submission, MessageKey> keys = new IdentityHashMap<>();
         for (Submission s : batch) {
             if (s.decoded() instanceof DecodeResult.Accepted a) {
-                IngestItem item = rows.rows(s.deviceId(), s.elderId(), a.message(), plans.get(s.elderId()),
+                IngestItem item = rows.rows(s.deviceId(), s.elderId(), a.message(), s.payload(), plans.get(s.elderId()),
                         s.receivedAt());
                 items.add(item);
                 keys.put(s, item.key());

@@ -70,6 +70,25 @@ class ConsoleBrowserTest {
         return By.cssSelector("article.incident[data-alert-id='" + alertId + "']");
     }
 
+    /** A first visit looks broken with red console lines: not being logged in is no error (GET /api/v1/session). */
+    @Test
+    void loginPageAndBoardLogNoErrorsInTheBrowserConsole() {
+        try (HeadlessChrome chrome = browser()) {
+            chrome.open("/");
+            chrome.waitFor(d -> d.getCurrentUrl().contains("/login.html"));
+            chrome.waitFor(d -> !d.findElement(By.id("login-submit")).getText().isBlank());
+            chrome.waitFor(d -> !String.valueOf(chrome.js("return document.getElementById('csrf-field').value")).isBlank());
+            assertThat(chrome.severeConsoleEntries()).as("login page console").isEmpty();
+
+            chrome.login("bt-staff", PASSWORD);
+            chrome.waitFor(d -> d.getCurrentUrl().endsWith("#/board"));
+            chrome.waitFor(d -> "live".equals(d.findElement(By.id("live-indicator")).getAttribute("data-state")));
+            chrome.waitFor(d -> !d.findElements(By.cssSelector("#main[data-page='board']")).isEmpty());
+            chrome.waitFor(d -> !d.findElement(By.id("main")).getText().isBlank());
+            assertThat(chrome.severeConsoleEntries()).as("board console").isEmpty();
+        }
+    }
+
     @Test
     void careStaffSeeAnSosAppearLiveAndAcknowledgeIt() {
         try (HeadlessChrome chrome = browser()) {

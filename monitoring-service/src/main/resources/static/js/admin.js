@@ -8,10 +8,11 @@ import { field, bindForm } from './forms.js';
 import { ago, genderLabel, roleLabel, vitalLabel } from './format.js';
 import { battery } from './elders.js';
 import { carePlanProblems } from './care-plan-problems.js';
+import { parkedEvents } from './admin-parked.js';
 import { accountActions } from './admin-accounts.js';
 import { audit, storage } from './admin-audit.js';
 
-const TABS = ['elders', 'devices', 'users', 'organizations', 'partners', 'policies', 'audit', 'storage'];
+const TABS = ['elders', 'devices', 'users', 'organizations', 'partners', 'policies', 'audit', 'storage', 'parked'];
 const PLAN_CODES = ['HR', 'SPO2', 'SBP', 'DBP', 'TEMP', 'RR', 'GLU'];
 const LIMITS = ['criticalLow', 'low', 'high', 'criticalHigh'];
 const ROLES = ['CARE_STAFF', 'DISTRICT_STAFF', 'DOCTOR', 'ADMIN', 'PARTNER'];
@@ -27,7 +28,7 @@ export async function mount(main, ctx) {
       TABS.map((name) => h('a', { href: `#/admin/${name}`, class: 'tab', 'aria-current': name === tab ? 'page' : null }, t(`admin.tab.${name}`)))),
     content);
   const orgs = await loadOrganizations();
-  const page = { elders, devices, users, organizations, partners, policies, audit, storage }[tab];
+  const page = { elders, devices, users, organizations, partners, policies, audit, storage, parked: parkedEvents }[tab];
   await page(content, { ...ctx, orgs });
 }
 

@@ -9,6 +9,8 @@ import care.anxin.store.console.DeviceRegistry;
 import care.anxin.store.console.DeviceRegistry.DeviceRow;
 import care.anxin.store.console.OrganizationRepository;
 import care.anxin.store.console.OrganizationRepository.OrganizationNode;
+import care.anxin.store.console.ParkedEvents;
+import care.anxin.store.console.ParkedEvents.ParkedEvent;
 import care.anxin.store.console.PartnerSettings;
 import care.anxin.store.console.PartnerSettings.ContractRow;
 import care.anxin.store.console.PartnerSettings.EndpointRow;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -53,12 +56,13 @@ public class AdminController {
     private final DeviceRegistry deviceRegistry;
     private final PartnerSettings partners;
     private final ApiKeyRepository apiKeys;
+    private final ParkedEvents parkedEvents;
     private final ObjectMapper json;
 
     public AdminController(AdminDirectory directory, AdminElders elders, AdminDevices devices,
                            AdminNotifications notifications, OrganizationRepository organizations,
                            UserAccountRepository users, DeviceRegistry deviceRegistry, PartnerSettings partners,
-                           ApiKeyRepository apiKeys, ObjectMapper json) {
+                           ApiKeyRepository apiKeys, ParkedEvents parkedEvents, ObjectMapper json) {
         this.directory = directory;
         this.elders = elders;
         this.devices = devices;
@@ -68,6 +72,7 @@ public class AdminController {
         this.deviceRegistry = deviceRegistry;
         this.partners = partners;
         this.apiKeys = apiKeys;
+        this.parkedEvents = parkedEvents;
         this.json = json;
     }
 
@@ -76,6 +81,13 @@ public class AdminController {
     public AdminRequests.Created createOrganization(@AuthenticationPrincipal AnxinPrincipal me,
                                                     @Valid @RequestBody AdminRequests.NewOrganization body) {
         return new AdminRequests.Created(directory.createOrganization(me, body));
+    }
+
+    /** Non-urgent device events the alert service gave up on, with their error (docs/alerting.md). */
+    @GetMapping("/parked-events")
+    public List<ParkedEvent> parkedEvents(@AuthenticationPrincipal AnxinPrincipal me,
+                                          @RequestParam(defaultValue = "100") int limit) {
+        return parkedEvents.list(me.scope(), limit);
     }
 
     @GetMapping("/organizations")

@@ -9,8 +9,9 @@ import { ago, genderLabel, roleLabel, vitalLabel } from './format.js';
 import { battery } from './elders.js';
 import { accountActions } from './admin-accounts.js';
 import { audit, storage } from './admin-audit.js';
+import { parkedEvents } from './admin-parked.js';
 
-const TABS = ['elders', 'devices', 'users', 'organizations', 'partners', 'policies', 'audit', 'storage'];
+const TABS = ['elders', 'devices', 'users', 'organizations', 'partners', 'policies', 'parked', 'audit', 'storage'];
 const PLAN_CODES = ['HR', 'SPO2', 'SBP', 'DBP', 'TEMP', 'RR', 'GLU'];
 const LIMITS = ['criticalLow', 'low', 'high', 'criticalHigh'];
 const ROLES = ['CARE_STAFF', 'DISTRICT_STAFF', 'DOCTOR', 'ADMIN', 'PARTNER'];
@@ -26,7 +27,7 @@ export async function mount(main, ctx) {
       TABS.map((name) => h('a', { href: `#/admin/${name}`, class: 'tab', 'aria-current': name === tab ? 'page' : null }, t(`admin.tab.${name}`)))),
     content);
   const orgs = await loadOrganizations();
-  const page = { elders, devices, users, organizations, partners, policies, audit, storage }[tab];
+  const page = { elders, devices, users, organizations, partners, policies, parked: parkedEvents, audit, storage }[tab];
   await page(content, { ...ctx, orgs });
 }
 

@@ -164,6 +164,7 @@ export const api = {
     clearLoginLock: (id) => request('DELETE', `/api/v1/admin/users/${id}/login-lock`),
     auditPage: (filters) => getPage(`/api/v1/admin/audit${query(filters)}`),
     storage: () => get('/api/v1/admin/storage'),
+    parkedEvents: () => get('/api/v1/admin/parked-events'),
   },
   logout: () => request('POST', '/logout'),
 };

@@ -39,7 +39,8 @@ public final class ConsoleViews {
     public record AlertView(long id, String kind, String severity, String status, String title,
                             int eventCount, Instant openedAt, Instant lastEventAt, Instant acknowledgedAt,
                             Instant resolvedAt, String outcome, int escalationLevel, Instant nextEscalationAt,
-                            PersonRef assignee, Position location, OrgRef organization, ElderCard elder) {
+                            PersonRef assignee, Position location, OrgRef organization, ElderCard elder,
+                            boolean deviceClockWrong) {
     }
 
     public record TimelineEntry(Instant at, String actor, String action, JsonNode detail) {

@@ -34,7 +34,7 @@ class FhirResourcesValidationTest {
     }
 
     static Incident incident(String status) {
-        return new Incident(7, "EARLY_WARNING", "HIGH", status, "早期预警评分升高：王秀英", T, null,
+        return new Incident(status.equals("OPEN") ? 7 : 8, "EARLY_WARNING", "HIGH", status, "早期预警评分升高：王秀英", T, null,
                 status.equals("RESOLVED") ? T.plusSeconds(600) : null, status.equals("RESOLVED") ? "HELP_PROVIDED" : null,
                 "{}");
     }

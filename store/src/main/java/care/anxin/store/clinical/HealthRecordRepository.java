@@ -96,6 +96,19 @@ public class HealthRecordRepository {
                 .addValue("names", record.conditions().stream().map(Condition::name).toArray(String[]::new)));
     }
 
+    /** An audited change of the record (audit_log, action HEALTH_RECORD_UPDATE). */
+    public record Change(java.time.Instant at, String username, String detailJson) {
+    }
+
+    /** The record's audited changes, newest first. */
+    public List<Change> changes(long elderId, int limit) {
+        return jdbc.query("""
+                SELECT at, username, detail::text AS detail FROM audit_log
+                WHERE target_type = 'health_record' AND target_id = :id ORDER BY at DESC, id DESC LIMIT :limit
+                """, new MapSqlParameterSource("id", Long.toString(elderId)).addValue("limit", limit),
+                (rs, i) -> new Change(rs.getTimestamp("at").toInstant(), rs.getString("username"), rs.getString("detail")));
+    }
+
     /** Catalogue entries whose code or Chinese/English name contains q (all when q is blank), by code. */
     public List<CatalogueEntry> catalogue(String q) {
         MapSqlParameterSource p = new MapSqlParameterSource();

@@ -122,6 +122,18 @@ public class ClinicalQueries {
                 rs.getObject("valid_to", LocalDate.class)));
     }
 
+    /** The elder an incident is about (for scope checks of reads by incident id). */
+    public java.util.Optional<Long> elderOfIncident(long alertId) {
+        return jdbc.queryForList("SELECT elder_id FROM alert WHERE id = :id", new MapSqlParameterSource("id", alertId),
+                Long.class).stream().findFirst();
+    }
+
+    /** The elder of a doctor contract. */
+    public java.util.Optional<Long> elderOfContract(long contractId) {
+        return jdbc.queryForList("SELECT elder_id FROM doctor_contract WHERE id = :id",
+                new MapSqlParameterSource("id", contractId), Long.class).stream().findFirst();
+    }
+
     private static Incident incident(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Incident(rs.getLong("id"), rs.getString("kind"), rs.getString("severity"), rs.getString("status"),
                 rs.getString("title"), rs.getTimestamp("opened_at").toInstant(), instant(rs, "acknowledged_at"),

@@ -10,6 +10,7 @@ import java.util.List;
  * SOS/FALL: care center at once; not acknowledged after ackTimeout: parent organization and family,
  * reminding until acknowledged; not resolved after resolveTimeout: nearest medical partner.
  * HIGH: care center, then the parent organization after 5 minutes unacknowledged. Others: care center.
+ * EARLY_WARNING also goes at once to the contracted doctors who set up an alert channel.
  */
 public class DefaultPolicies {
 
@@ -21,6 +22,10 @@ public class DefaultPolicies {
 
     public EscalationPolicy forIncident(String kind, String severity) {
         Step now = new Step(0, null, null, List.of(Target.organization(0)));
+        if (kind.equals("EARLY_WARNING")) {
+            // The contracted doctors who asked for it hear of an early warning at once (docs/clinical.md).
+            now = new Step(0, null, null, List.of(Target.organization(0), Target.doctors()));
+        }
         if (kind.equals("SOS") || kind.equals("FALL")) {
             return new EscalationPolicy("default:urgent", List.of(now,
                     new Step(seconds(settings.ackTimeout()), "ACKNOWLEDGED", seconds(settings.reminderInterval()),

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Everything one monthly health report shows, gathered in one read.
  *
- * @param score     early-warning score over the latest readings up to the end of the month (null: none)
+ * @param score     early-warning score over the latest reading of each scored vital in the month (null: none)
  * @param scoredAt  time of the newest reading that went into the score
  */
 public record MonthlyReport(YearMonth month, ZoneId zone, Instant generatedAt, ElderDetail elder, HealthRecord record,

@@ -46,7 +46,7 @@ public class MonthlyReportService {
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(settings.zone()).toInstant();
         Instant now = Instant.now();
         Instant scoreAt = to.isAfter(now) ? now : to.minusMillis(1);
-        List<Reading> latest = clinical.latestBefore(elderId, scoreAt, 2,
+        List<Reading> latest = clinical.latestBefore(elderId, scoreAt, month.lengthOfMonth(),
                 EarlyWarningScore.SCORED.stream().map(VitalSign::code).toList());
         ScoreResult score = null;
         Instant scoredAt = null;

@@ -242,7 +242,7 @@ public class ReportPdf {
 
     private static String score(MonthlyReport r) {
         if (r.score() == null) {
-            return "月末前 48 小时内无可评分的读数。";
+            return "本月无可评分的读数。";
         }
         String parts = r.score().parts().entrySet().stream().map(p -> p.getKey().nameZh() + " " + p.getValue() + " 分")
                 .collect(Collectors.joining("，"));

@@ -213,7 +213,9 @@ class DoctorWorkspaceTest extends ApiTestBase {
         // HR min/avg/max over the month: 60 / 70 / 80; systolic 130 / 140 / 150; 144 readings each.
         assertThat(text).containsPattern("心率 HR\\s+/min\\s+60\\s+70\\s+80\\s+144");
         assertThat(text).containsPattern("收缩压 SBP\\s+mm\\[Hg\\]\\s+130\\s+140\\s+150\\s+144");
-        assertThat(text).contains("生命体征异常 HR", "已提供帮助", "42 秒", "总分");
+        assertThat(text).contains("生命体征异常 HR", "已提供帮助", "42 秒");
+        // The month's latest readings (HR 60-80, RR 16, SpO2 97, SBP 130-150, TEMP 36.6) all score 0.
+        assertThat(text).contains("总分 0 分，风险 低");
 
         assertThat(t.as("doctor").get("/api/v1/elders/" + t.elderA + "/report.pdf?month=2026-13").json()
                 .get("errors").get(0).get("field").asText()).isEqualTo("month");
@@ -229,7 +231,7 @@ class DoctorWorkspaceTest extends ApiTestBase {
 
         List<String> paths = List.of("/fhir/r4/metadata", "/fhir/r4/Patient/" + t.elderA,
                 "/fhir/r4/Observation?patient=Patient/" + t.elderA + "&date=ge2026-11-05&date=lt2026-11-06",
-                "/fhir/r4/Observation?patient=" + t.elderA + "&code=http://loinc.org|85354-9&date=ge2026-11-01&_count=5",
+                "/fhir/r4/Observation?patient=" + t.elderA + "&code=http://loinc.org%7C85354-9&date=ge2026-11-01&_count=5",
                 "/fhir/r4/Flag?patient=" + t.elderA, "/fhir/r4/Flag/" + t.alertA,
                 "/fhir/r4/Condition?patient=" + t.elderA, "/fhir/r4/MedicationStatement?patient=" + t.elderA,
                 "/fhir/r4/CareTeam?patient=" + t.elderA,

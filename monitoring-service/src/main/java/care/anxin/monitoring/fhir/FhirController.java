@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -74,7 +75,16 @@ public class FhirController {
                 java.util.stream.Stream.of(start == null ? null : "ge" + start, end == null ? null : "le" + end)
                         .filter(java.util.Objects::nonNull).toList(),
                 now.minus(Duration.ofDays(settings.everythingDays())), now.plusSeconds(1), settings.zone());
-        return search(request, reads.everything(elder, period.from(), period.to()));
+        FhirReads.ObservationPage page = reads.observations(elder, period.from(), period.to(), null,
+                settings.maxObservations());
+        Bundle bundle = Bundles.searchSet(base(), self(request), reads.everything(elder, period.from(), period.to(), page));
+        if (page.before() != null) {
+            // Older readings than fit: the next page ends just before the oldest reading returned.
+            bundle.setTotalElement(null);
+            bundle.addLink().setRelation("next").setUrl(ServletUriComponentsBuilder.fromRequest(request)
+                    .replaceQueryParam("end", page.before().minusMillis(1).toString()).toUriString());
+        }
+        return answer(request, bundle);
     }
 
     @GetMapping("/Observation")
@@ -89,14 +99,21 @@ public class FhirController {
         Instant now = Instant.now();
         FhirSearch.Period period = FhirSearch.period(date, now.minus(Duration.ofDays(settings.everythingDays())),
                 now.plusSeconds(1), settings.zone());
-        List<? extends Resource> found = reads.observations(elder, period.from(), period.to(),
+        FhirReads.ObservationPage page = reads.observations(elder, period.from(), period.to(),
                 FhirSearch.storedCodes(code), clamp(count, settings.maxObservations()));
+        List<? extends Resource> found = page.observations();
         if (category != null && !category.isBlank()) {
             String wanted = category.substring(category.indexOf('|') + 1);
             found = found.stream().filter(o -> ((org.hl7.fhir.r4.model.Observation) o).getCategory().stream()
                     .anyMatch(c -> c.getCodingFirstRep().getCode().equals(wanted))).toList();
         }
-        return search(request, found);
+        Bundle bundle = Bundles.searchSet(base(), self(request), found);
+        if (page.before() != null) {
+            bundle.setTotalElement(null);
+            bundle.addLink().setRelation("next").setUrl(ServletUriComponentsBuilder.fromRequest(request)
+                    .replaceQueryParam("date", "ge" + period.from(), "lt" + page.before()).toUriString());
+        }
+        return answer(request, bundle);
     }
 
     @GetMapping("/Flag")

@@ -9,6 +9,7 @@ import care.anxin.monitoring.api.NotFoundException;
 import care.anxin.monitoring.clinical.ClinicalProperties;
 import care.anxin.monitoring.security.AnxinPrincipal;
 import care.anxin.store.clinical.ClinicalQueries;
+import care.anxin.store.clinical.ClinicalQueries.Reading;
 import care.anxin.store.clinical.HealthRecord;
 import care.anxin.store.clinical.HealthRecordRepository;
 import care.anxin.store.console.ConsoleViews.ElderDetail;
@@ -60,9 +61,30 @@ public class FhirReads {
                 .map(c -> new PatientFacts.ContactFacts(c.name(), c.relation(), c.phone())).toList()));
     }
 
-    public List<Observation> observations(ElderDetail e, Instant from, Instant to, List<String> storedCodes, int count) {
-        return ObservationResources.observations(e.id(), e.name(),
-                clinical.readings(e.id(), from, to, storedCodes, Math.min(count, settings.maxObservations())));
+    /**
+     * Observations of the period, newest readings first when more than the limit exist.
+     *
+     * @param before when not null, the page was cut: older readings exist before this instant (all
+     *               readings at it are on the next page, so a blood-pressure pair is never split)
+     */
+    public record ObservationPage(List<Observation> observations, Instant before) {
+    }
+
+    public ObservationPage observations(ElderDetail e, Instant from, Instant to, List<String> storedCodes, int count) {
+        int limit = Math.min(count, settings.maxObservations());
+        List<Reading> readings = clinical.readings(e.id(), from, to, storedCodes, limit);
+        Instant before = null;
+        if (readings.size() == limit && !readings.isEmpty()) {
+            Instant oldest = readings.get(0).time();
+            List<Reading> whole = readings.stream().filter(r -> r.time().isAfter(oldest)).toList();
+            if (!whole.isEmpty()) {
+                readings = whole;
+                before = oldest.plusMillis(1);
+            } else {
+                before = oldest;
+            }
+        }
+        return new ObservationPage(ObservationResources.observations(e.id(), e.name(), readings), before);
     }
 
     public List<Flag> flags(ElderDetail e, Instant from, Instant to) {
@@ -106,7 +128,7 @@ public class FhirReads {
         ElderDetail e = elders.detail(me.scope(), elderId).orElseThrow(() -> new NotFoundException("Observation", id));
         String code = parts[1].toUpperCase();
         List<String> codes = code.equals("BP") ? List.of("SBP", "DBP") : List.of(code);
-        return observations(e, at, at.plusMillis(1), codes, 10).stream()
+        return observations(e, at, at.plusMillis(1), codes, 10).observations().stream()
                 .filter(o -> o.getIdElement().getIdPart().equals(id)).findFirst()
                 .orElseThrow(() -> new NotFoundException("Observation", id));
     }
@@ -130,14 +152,14 @@ public class FhirReads {
     }
 
     /** Patient/$everything: the patient, the record, the care team, and incidents and readings of the period. */
-    public List<Resource> everything(ElderDetail e, Instant from, Instant to) {
+    public List<Resource> everything(ElderDetail e, Instant from, Instant to, ObservationPage observations) {
         List<Resource> all = new ArrayList<>();
         all.add(patient(e));
         all.addAll(conditions(e));
         all.addAll(medications(e));
         all.addAll(careTeams(e));
         all.addAll(flags(e, from, to));
-        all.addAll(observations(e, from, to, null, settings.maxObservations()));
+        all.addAll(observations.observations());
         return all;
     }
 }

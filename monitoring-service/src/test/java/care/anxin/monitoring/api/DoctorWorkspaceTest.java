@@ -246,7 +246,8 @@ class DoctorWorkspaceTest extends ApiTestBase {
             assertThat(FhirValidation.errors(r.raw().body())).as(path).isEmpty();
         }
         JsonNode bp = partner.get(paths.get(3)).json();
-        assertThat(bp.get("entry")).hasSize(5);
+        // The 5 newest readings end in half a pair: that timestamp goes to the next page whole.
+        assertThat(bp.get("entry")).hasSize(2);
         JsonNode panel = bp.get("entry").get(0).get("resource");
         assertThat(panel.get("code").get("coding").get(0).get("code").asText()).isEqualTo("85354-9");
         assertThat(panel.get("component")).hasSize(2);

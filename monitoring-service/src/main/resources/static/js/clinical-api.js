@@ -13,6 +13,8 @@ export const clinicalApi = {
   saveCarePlan: (id, carePlan) => request('PUT', `/api/v1/elders/${id}/care-plan`, { carePlan }),
   followUps: (id) => request('GET', `/api/v1/elders/${id}/follow-ups`),
   recordFollowUp: (id, body) => request('POST', `/api/v1/elders/${id}/follow-ups`, body),
+  alertChannel: () => request('GET', '/api/v1/me/alert-channel'),
+  saveAlertChannel: (body) => request('PUT', '/api/v1/me/alert-channel', body),
   reportUrl: (id, month) => `/api/v1/elders/${id}/report.pdf?month=${enc(month)}`,
 };
 

@@ -207,6 +207,8 @@ class DoctorWorkspaceTest extends ApiTestBase {
         HttpResponse<byte[]> pdf = download("/api/v1/elders/" + t.elderA + "/report.pdf?month=" + MONTH);
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+        // For a human to look at (build output, like the browser tests' screenshots).
+        java.nio.file.Files.write(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "anxin-report.pdf"), pdf.body());
         String text;
         try (PDDocument doc = Loader.loadPDF(pdf.body())) {
             assertThat(doc.getNumberOfPages()).isBetween(1, 2);

@@ -61,10 +61,10 @@ class DoctorReportMeasurement extends ApiTestBase {
                 .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
         long everythingMs = (System.nanoTime() - started) / 1_000_000;
         assertThat(everything.statusCode()).isEqualTo(200);
-        int entries = everything.body().split("\\"fullUrl\\"", -1).length - 1;
+        int entries = everything.body().split("\"fullUrl\"", -1).length - 1;
         System.out.printf("MEASURE rows=%d report.pdf bytes=%d median=%d ms worst=%d ms (n=%d); "
                         + "$everything 30 d: %d entries, %.1f MB JSON, %d ms, next link %s%n",
                 rows, pdfBytes, millis.get(millis.size() / 2), millis.get(millis.size() - 1), millis.size(), entries,
-                everything.body().length() / 1e6, everythingMs, everything.body().contains("\\"relation\\":\\"next\\""));
+                everything.body().length() / 1e6, everythingMs, everything.body().contains("\"relation\":\"next\""));
     }
 }

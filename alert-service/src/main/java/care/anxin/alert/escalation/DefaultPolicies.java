@@ -1,5 +1,7 @@
 package care.anxin.alert.escalation;
 
+import care.anxin.domain.incident.Severity;
+import care.anxin.domain.incident.IncidentKind;
 import care.anxin.alert.config.AlertProperties;
 import care.anxin.alert.escalation.EscalationPolicy.Step;
 import care.anxin.alert.escalation.EscalationPolicy.Target;
@@ -20,19 +22,19 @@ public class DefaultPolicies {
         this.settings = settings;
     }
 
-    public EscalationPolicy forIncident(String kind, String severity) {
+    public EscalationPolicy forIncident(IncidentKind kind, Severity severity) {
         Step now = new Step(0, null, null, List.of(Target.organization(0)));
-        if (kind.equals("EARLY_WARNING")) {
+        if (kind == IncidentKind.EARLY_WARNING) {
             // The contracted doctors who asked for it hear of an early warning at once (docs/clinical.md).
             now = new Step(0, null, null, List.of(Target.organization(0), Target.doctors()));
         }
-        if (kind.equals("SOS") || kind.equals("FALL")) {
+        if (kind.urgent()) {
             return new EscalationPolicy("default:urgent", List.of(now,
                     new Step(seconds(settings.ackTimeout()), "ACKNOWLEDGED", seconds(settings.reminderInterval()),
                             List.of(Target.organization(1), Target.contacts())),
                     new Step(seconds(settings.resolveTimeout()), "RESOLVED", null, List.of(Target.partner()))));
         }
-        if (severity.equals("HIGH") || severity.equals("CRITICAL")) {
+        if (severity.compareTo(Severity.HIGH) >= 0) {
             return new EscalationPolicy("default:high", List.of(now,
                     new Step(300, "ACKNOWLEDGED", null, List.of(Target.organization(1)))));
         }

@@ -33,7 +33,7 @@ public class FhirIncidentPayload {
     public String bundle(AlertSnapshot a) {
         PatientFacts patient = new PatientFacts(a.elderId(), a.elderName(), null, null, a.elderPhone(), a.elderAddress(),
                 a.organizationName(), List.of());
-        Incident incident = new Incident(a.id(), a.kind(), a.severity(), a.status(), a.title(), a.openedAt(), null, null,
+        Incident incident = new Incident(a.id(), a.kind().name(), a.severity().name(), a.status().name(), a.title(), a.openedAt(), null, null,
                 null, a.detail());
         List<Reading> latest = clinical.latestBefore(a.elderId(), a.lastEventAt(), 1, VITALS);
         return AnxinFhir.toJson(Bundles.incidentTransaction(PatientResources.patient(patient),

@@ -18,6 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ClinicalProperties(@DefaultValue("Asia/Shanghai") ZoneId zone,
                                  @DefaultValue("7") int worklistLookAheadDays,
                                  @DefaultValue("30") int everythingDays,
-                                 @DefaultValue("50000") int maxObservations,
+                                 @DefaultValue("10000") int maxObservations,
                                  @DefaultValue("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc,2") String reportFont) {
 }

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitionsBehind         partitions exist this far into the past, so backfilled history never lands in DEFAULT
  * @param observationRetention     observation partitions entirely older than this are dropped
  * @param locationRetention        location partitions entirely older than this are dropped
- * @param ingestedMessageRetention de-duplication ids older than this are pruned (devices never resend that late)
+ * @param ingestedMessageRetention de-duplication keys whose message ts is older than this are dropped by partition (devices never resend that late)
  * @param rollupSafetyLag          rows received this recently are left for the next run (their transactions may still be open)
  */
 @ConfigurationProperties("anxin.store.maintenance")

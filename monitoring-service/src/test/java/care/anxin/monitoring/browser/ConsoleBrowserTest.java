@@ -182,8 +182,13 @@ class ConsoleBrowserTest {
                     const done = arguments[arguments.length - 1];
                     fetch(arguments[0], { credentials: 'same-origin' }).then(async (r) => done({ status: r.status,
                       type: r.headers.get('content-type'), size: (await r.arrayBuffer()).byteLength }));""", href);
-            assertThat(download).containsEntry("status", 200L).containsEntry("type", "application/pdf");
-            assertThat((Long) download.get("size")).isGreaterThan(5_000L);
+            if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"))) {
+                assertThat(download).containsEntry("status", 200L).containsEntry("type", "application/pdf");
+                assertThat((Long) download.get("size")).isGreaterThan(5_000L);
+            } else {
+                // Without Debian fonts-noto-cjk the service says why instead of printing boxes.
+                assertThat(download).containsEntry("status", 503L);
+            }
         } finally {
             jdbc.update("UPDATE alert SET status = 'RESOLVED', resolved_at = now() WHERE id = ?", warning);
         }

@@ -55,7 +55,7 @@ public class FhirController {
     public ResponseEntity<String> patients(@AuthenticationPrincipal AnxinPrincipal me, HttpServletRequest request,
                                            @RequestParam(required = false) String name,
                                            @RequestParam(name = "_count", defaultValue = "100") int count) {
-        return search(request, reads.patients(me, name, clamp(count, 1000)));
+        return search(request, reads.patients(me, name, clamp(count, 200)));
     }
 
     @GetMapping("/Patient/{id}")

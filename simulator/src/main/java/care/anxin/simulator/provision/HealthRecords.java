@@ -33,7 +33,7 @@ final class HealthRecords {
     static Map<String, Object> body(ElderProfile elder, LocalDate today) {
         List<Map<String, Object>> conditions = new ArrayList<>();
         List<Map<String, Object>> medications = new ArrayList<>();
-        for (String written : elder.conditions()) {
+        for (String written : new java.util.LinkedHashSet<>(elder.conditions())) {
             Coded c = CODES.get(written);
             if (c == null) {
                 continue;

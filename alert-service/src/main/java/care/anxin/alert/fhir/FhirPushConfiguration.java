@@ -1,8 +1,10 @@
 package care.anxin.alert.fhir;
 
 import care.anxin.alert.dispatch.HttpJsonPoster;
+import care.anxin.alert.dispatch.WebhookSecrets;
 import care.anxin.store.clinical.ClinicalQueries;
 import care.anxin.store.clinical.DoctorChannels;
+import care.anxin.store.webhook.WebhookTargetGuard;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +30,7 @@ public class FhirPushConfiguration {
     }
 
     @Bean
-    FhirChannel fhirChannel(HttpJsonPoster http, Clock clock) {
-        return new FhirChannel(http, clock);
+    FhirChannel fhirChannel(HttpJsonPoster http, Clock clock, WebhookTargetGuard guard, WebhookSecrets secrets) {
+        return new FhirChannel(http, clock, guard, secrets);
     }
 }

@@ -68,7 +68,7 @@ public class CarePlanController {
         access.edit(me, id);
         String canonical = carePlans.normalise(body.carePlan());
         history.change(id, canonical == null ? "{}" : canonical, me.userId(), me.username());
-        audit.record(me, "CARE_PLAN_UPDATE", "elder", id, Map.of("carePlan", tree(canonical == null ? "{}" : canonical)));
+        audit.record(me, "CARE_PLAN_UPDATE", "elder", id, id, Map.of("carePlan", tree(canonical == null ? "{}" : canonical)));
         return view(access.read(me, id));
     }
 

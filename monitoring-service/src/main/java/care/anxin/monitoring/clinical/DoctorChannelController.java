@@ -6,11 +6,11 @@ import care.anxin.monitoring.security.AnxinPrincipal;
 import care.anxin.store.clinical.DoctorChannels;
 import care.anxin.store.clinical.DoctorChannels.DoctorChannel;
 import care.anxin.store.console.Role;
+import care.anxin.store.webhook.WebhookTargetGuard;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
@@ -35,10 +35,12 @@ public class DoctorChannelController {
 
     private final DoctorChannels channels;
     private final AuditTrail audit;
+    private final WebhookTargetGuard guard;
 
-    public DoctorChannelController(DoctorChannels channels, AuditTrail audit) {
+    public DoctorChannelController(DoctorChannels channels, AuditTrail audit, WebhookTargetGuard guard) {
         this.channels = channels;
         this.audit = audit;
+        this.guard = guard;
     }
 
     @GetMapping("/api/v1/me/alert-channel")
@@ -55,15 +57,10 @@ public class DoctorChannelController {
             throw new BadRequestException("address", "must be a phone number");
         }
         if (body.channel().equals("WEBHOOK")) {
-            URI uri;
-            try {
-                uri = URI.create(address);
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException("address", "must be an http(s) URL");
-            }
-            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
-                throw new BadRequestException("address", "must be an http(s) URL");
-            }
+            // The same rule as partner webhooks: public https targets only (no internal addresses).
+            guard.refusal(address).ifPresent(reason -> {
+                throw new BadRequestException("address", reason);
+            });
         }
         DoctorChannel saved = channels.save(new DoctorChannel(doctorId, body.channel(), address, body.enabled()));
         audit.record(me, "DOCTOR_CHANNEL_SET", "app_user", doctorId, Map.of("channel", body.channel(),

@@ -77,7 +77,7 @@ public class FollowUpController {
         detail.put("icd10", body.icd10());
         detail.put("doneOn", body.doneOn().toString());
         detail.put("way", body.way());
-        audit.record(me, "FOLLOW_UP_RECORD", "elder", id, detail);
+        audit.record(me, "FOLLOW_UP_RECORD", "elder", id, id, detail);
         return Map.of("id", followUpId);
     }
 }

@@ -27,8 +27,10 @@ public class HealthRecordService {
         this.audit = audit;
     }
 
+    @Transactional
     public HealthRecord get(AnxinPrincipal me, long elderId) {
         access.read(me, elderId);
+        audit.elderRead(me, elderId, "health-record", null);
         return records.find(elderId);
     }
 
@@ -52,7 +54,7 @@ public class HealthRecordService {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("before", summary(before));
         detail.put("after", summary(after));
-        audit.record(me, "HEALTH_RECORD_UPDATE", "health_record", elderId, detail);
+        audit.record(me, "HEALTH_RECORD_UPDATE", "health_record", elderId, elderId, detail);
         return after;
     }
 

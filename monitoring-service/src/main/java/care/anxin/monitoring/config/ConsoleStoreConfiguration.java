@@ -3,6 +3,7 @@ package care.anxin.monitoring.config;
 import care.anxin.store.console.AlertQueries;
 import care.anxin.store.console.ApiKeyRepository;
 import care.anxin.store.console.AuditRepository;
+import care.anxin.store.console.StorageSizes;
 import care.anxin.store.console.DeviceRegistry;
 import care.anxin.store.console.ElderWrites;
 import care.anxin.store.console.PartnerSettings;
@@ -47,6 +48,11 @@ public class ConsoleStoreConfiguration {
     @Bean
     ApiKeyRepository apiKeyRepository(NamedParameterJdbcTemplate jdbc) {
         return new ApiKeyRepository(jdbc);
+    }
+
+    @Bean
+    StorageSizes storageSizes(NamedParameterJdbcTemplate jdbc) {
+        return new StorageSizes(jdbc);
     }
 
     @Bean

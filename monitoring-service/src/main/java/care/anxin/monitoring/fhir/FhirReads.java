@@ -6,6 +6,7 @@ import care.anxin.fhir.PatientFacts;
 import care.anxin.fhir.PatientResources;
 import care.anxin.fhir.RecordResources;
 import care.anxin.monitoring.api.NotFoundException;
+import care.anxin.monitoring.audit.AuditTrail;
 import care.anxin.monitoring.clinical.ClinicalProperties;
 import care.anxin.monitoring.security.AnxinPrincipal;
 import care.anxin.store.clinical.ClinicalQueries;
@@ -38,21 +39,30 @@ public class FhirReads {
     private final HealthRecordRepository records;
     private final ClinicalQueries clinical;
     private final ClinicalProperties settings;
+    private final AuditTrail audit;
 
     public FhirReads(ElderQueries elders, HealthRecordRepository records, ClinicalQueries clinical,
-                     ClinicalProperties settings) {
+                     ClinicalProperties settings, AuditTrail audit) {
+        this.audit = audit;
         this.elders = elders;
         this.records = records;
         this.clinical = clinical;
         this.settings = settings;
     }
 
+    /** The elder behind a FHIR read, in the caller's scope; the read of personal data is audited. */
     public ElderDetail elder(AnxinPrincipal me, long elderId) {
-        return elders.detail(me.scope(), elderId).orElseThrow(() -> new NotFoundException("Patient", elderId));
+        return inScope(me, elderId, "Patient", elderId);
+    }
+
+    private ElderDetail inScope(AnxinPrincipal me, long elderId, String type, Object id) {
+        ElderDetail e = elders.detail(me.scope(), elderId).orElseThrow(() -> new NotFoundException(type, id));
+        audit.elderRead(me, elderId, "fhir", java.util.Map.of("resource", type));
+        return e;
     }
 
     public List<Patient> patients(AnxinPrincipal me, String name, int count) {
-        return elders.list(me.scope(), name, count).stream().map(e -> patient(elder(me, e.id()))).toList();
+        return elders.list(me.scope(), name, count, null).items().stream().map(e -> patient(elder(me, e.id()))).toList();
     }
 
     public Patient patient(ElderDetail e) {
@@ -100,13 +110,13 @@ public class FhirReads {
     /** A Flag by incident id, when the incident's elder is in scope. */
     public Flag flagById(AnxinPrincipal me, long alertId) {
         long elderId = clinical.elderOfIncident(alertId).orElseThrow(() -> new NotFoundException("Flag", alertId));
-        ElderDetail e = elders.detail(me.scope(), elderId).orElseThrow(() -> new NotFoundException("Flag", alertId));
+        ElderDetail e = inScope(me, elderId, "Flag", alertId);
         return flag(e, alertId);
     }
 
     public CareTeam careTeamById(AnxinPrincipal me, long contractId) {
         long elderId = clinical.elderOfContract(contractId).orElseThrow(() -> new NotFoundException("CareTeam", contractId));
-        ElderDetail e = elders.detail(me.scope(), elderId).orElseThrow(() -> new NotFoundException("CareTeam", contractId));
+        ElderDetail e = inScope(me, elderId, "CareTeam", contractId);
         return careTeams(e).stream().filter(t -> t.getIdElement().getIdPart().equals(Long.toString(contractId)))
                 .findFirst().orElseThrow(() -> new NotFoundException("CareTeam", contractId));
     }
@@ -125,7 +135,7 @@ public class FhirReads {
         } catch (NumberFormatException e) {
             throw new NotFoundException("Observation", id);
         }
-        ElderDetail e = elders.detail(me.scope(), elderId).orElseThrow(() -> new NotFoundException("Observation", id));
+        ElderDetail e = inScope(me, elderId, "Observation", id);
         String code = parts[1].toUpperCase();
         List<String> codes = code.equals("BP") ? List.of("SBP", "DBP") : List.of(code);
         return observations(e, at, at.plusMillis(1), codes, 10).observations().stream()

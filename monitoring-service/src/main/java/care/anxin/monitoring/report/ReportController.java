@@ -1,6 +1,7 @@
 package care.anxin.monitoring.report;
 
 import care.anxin.monitoring.api.BadRequestException;
+import care.anxin.monitoring.audit.AuditTrail;
 import care.anxin.monitoring.security.AnxinPrincipal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -25,11 +26,13 @@ public class ReportController {
 
     private final MonthlyReportService reports;
     private final ReportPdf pdf;
+    private final AuditTrail audit;
     private final Timer timer;
 
-    public ReportController(MonthlyReportService reports, ReportPdf pdf, MeterRegistry registry) {
+    public ReportController(MonthlyReportService reports, ReportPdf pdf, AuditTrail audit, MeterRegistry registry) {
         this.reports = reports;
         this.pdf = pdf;
+        this.audit = audit;
         this.timer = Timer.builder("anxin_report_seconds").description("Time to produce a monthly PDF report")
                 .register(registry);
     }
@@ -47,6 +50,7 @@ public class ReportController {
             throw new BadRequestException("month", "month must be between 2000-01 and next month");
         }
         byte[] body = timer.record(() -> pdf.write(reports.gather(me, id, ym)));
+        audit.elderRead(me, id, "report", java.util.Map.of("month", ym.toString()));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("report-" + id + "-" + ym + ".pdf").build().toString())

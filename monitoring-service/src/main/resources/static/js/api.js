@@ -63,7 +63,7 @@ export async function request(method, path, body) {
   let response = await send(method, path, body);
   // Spring writes the CSRF cookie lazily: if it was missing, fetch it once with a GET and retry.
   if (response.status === 403 && method !== 'GET' && !csrfToken()) {
-    await fetch('/api/v1/me', { credentials: 'same-origin' });
+    await fetch('/api/v1/session', { credentials: 'same-origin' });
     if (csrfToken()) response = await send(method, path, body);
   }
   const type = response.headers.get('content-type') || '';
@@ -97,6 +97,7 @@ function query(params) {
 
 export const api = {
   me: () => get('/api/v1/me'),
+  session: () => get('/api/v1/session'),
   alerts: (status = 'open', limit = 500) => get(`/api/v1/alerts${query({ status, limit })}`),
   alert: (id) => get(`/api/v1/alerts/${id}`),
   acknowledge: (id, note) => post(`/api/v1/alerts/${id}/acknowledge`, note ? { note } : {}),

@@ -1,6 +1,6 @@
 // Console shell: who is logged in, the header (navigation, live indicator, mute, language, logout) and
 // hash routing to the page modules. Each page module exports mount(container, ctx) → optional cleanup.
-import { api } from './api.js';
+import { api, redirectToLogin } from './api.js';
 import { initI18n, setLang, currentLang, onLangChange, t, applyI18n } from './i18n.js';
 import { h, icon, toast } from './dom.js';
 import { alertStore, isUrgent } from './live.js';
@@ -141,12 +141,13 @@ async function logout() {
 }
 
 async function start() {
-  try {
-    ctx.me = await api.me();
-  } catch {
-    await initI18n();
-    return; // api.js has redirected to the login page
+  // Not logged in is an expected answer (200, authenticated:false), so a visit logs no 401.
+  const session = await api.session().catch(() => null);
+  if (!session?.authenticated) {
+    redirectToLogin();
+    return;
   }
+  ctx.me = session.user;
   await initI18n(ctx.me.locale);
   document.body.classList.remove('booting');
   renderHeader();

@@ -74,4 +74,14 @@ public class GatewayMetrics {
     public void puback(long nanos) {
         pubackLatency.record(nanos, TimeUnit.NANOSECONDS);
     }
+
+    /** A stored care plan found unreadable (counted once per elder and stored text). */
+    public void carePlanUnreadable() {
+        registry.counter("anxin.gateway.careplan.unreadable").increment();
+    }
+
+    /** An urgent message whose write failed for a reason other than an outage: retried, never refused. */
+    public void urgentRetry() {
+        registry.counter("anxin.gateway.urgent.retries").increment();
+    }
 }

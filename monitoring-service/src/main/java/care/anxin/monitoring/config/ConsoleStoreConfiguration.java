@@ -15,6 +15,7 @@ import care.anxin.store.console.TrendQueries;
 import care.anxin.store.console.UserAccountRepository;
 import care.anxin.store.schema.DatabaseMode;
 import care.anxin.store.incident.IncidentCommands;
+import care.anxin.store.incident.IncidentHistory;
 import java.time.Clock;
 import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -96,5 +97,10 @@ public class ConsoleStoreConfiguration {
     @Bean
     PerformanceQueries performanceQueries(NamedParameterJdbcTemplate jdbc) {
         return new PerformanceQueries(jdbc);
+    }
+
+    @Bean
+    IncidentHistory incidentHistory(DataSource dataSource) {
+        return new IncidentHistory(dataSource);
     }
 }

@@ -34,10 +34,16 @@ public record MonitoringProperties(@DefaultValue("anxin-admin") String adminPass
     /**
      * @param replayBuffer events kept for resuming with Last-Event-ID
      * @param heartbeat    interval of heartbeat comments
-     * @param timeout      emitter lifetime; the browser reconnects and resumes afterwards
+     * @param timeout      stream lifetime; the browser reconnects and resumes afterwards
+     * @param subscriberQueue frames queued for one stream before it counts as fallen behind and is closed
+     * @param stallTimeout a stream whose socket takes no bytes for this long is closed
+     * @param maxPerUser   open streams per user (console tabs); more are refused with 429
+     * @param contractCheckThreads threads checking doctors' contracts per event (off the fan-out thread)
      */
     public record Stream(@DefaultValue("2048") int replayBuffer, @DefaultValue("15s") Duration heartbeat,
-                         @DefaultValue("30m") Duration timeout) {
+                         @DefaultValue("30m") Duration timeout, @DefaultValue("512") int subscriberQueue,
+                         @DefaultValue("20s") Duration stallTimeout, @DefaultValue("8") int maxPerUser,
+                         @DefaultValue("2") int contractCheckThreads) {
     }
 
     /** @param zone time zone whose midnight aligns day buckets */

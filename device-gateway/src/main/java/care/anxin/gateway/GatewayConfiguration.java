@@ -1,8 +1,9 @@
-package care.anxin.gateway.config;
+package care.anxin.gateway;
 
 import care.anxin.domain.wire.CommandCodec;
 import care.anxin.domain.wire.UplinkCodec;
 import care.anxin.gateway.auth.DeviceAuthenticator;
+import care.anxin.gateway.config.GatewayProperties;
 import care.anxin.gateway.auth.LoginThrottle;
 import care.anxin.gateway.downlink.CommandDispatcher;
 import care.anxin.gateway.downlink.CommandMapper;
@@ -10,26 +11,18 @@ import care.anxin.gateway.ingest.CarePlanCache;
 import care.anxin.gateway.ingest.DeviceActivityTracker;
 import care.anxin.gateway.ingest.GroupCommitWriter;
 import care.anxin.gateway.ingest.MessageRows;
-import care.anxin.gateway.mqtt.ConnectHandler;
-import care.anxin.gateway.mqtt.ConnectionLimitHandler;
-import care.anxin.gateway.mqtt.DecodeFailureHandler;
-import care.anxin.gateway.mqtt.DownlinkHandler;
-import care.anxin.gateway.mqtt.IngestHandler;
-import care.anxin.gateway.mqtt.KeepaliveHandler;
+import care.anxin.gateway.lifecycle.SessionLifecycle;
 import care.anxin.gateway.mqtt.MqttServer;
-import care.anxin.gateway.mqtt.PublishGuardHandler;
-import care.anxin.gateway.mqtt.ReadGate;
-import care.anxin.gateway.mqtt.SessionEndHandler;
-import care.anxin.gateway.mqtt.SessionRegistry;
+import care.anxin.gateway.mqtt.MqttServices;
 import care.anxin.gateway.ops.GatewayMetrics;
-import care.anxin.gateway.ops.MqttHealthIndicator;
 import care.anxin.gateway.presence.PresenceTracker;
+import care.anxin.gateway.session.ReadGate;
+import care.anxin.gateway.session.SessionRegistry;
 import care.anxin.store.ingest.CommandRepository;
 import care.anxin.store.ingest.DeviceDirectory;
 import care.anxin.store.ingest.IngestRepository;
 import care.anxin.store.ingest.PresenceRepository;
 import care.anxin.store.ingest.SessionRepository;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -139,60 +132,62 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    CarePlanCache carePlanCache(DeviceDirectory directory, GatewayProperties p, Clock clock) {
-        return new CarePlanCache(directory, p.ingest().carePlanTtl(), clock);
+    CarePlanCache carePlanCache(DeviceDirectory directory, GatewayProperties p, Clock clock, GatewayMetrics metrics) {
+        return new CarePlanCache(directory, p.ingest().carePlanTtl(), clock, metrics::carePlanUnreadable);
     }
 
     @Bean
-    GroupCommitWriter groupCommitWriter(IngestRepository repository, ObjectMapper json, CarePlanCache plans,
+    GroupCommitWriter groupCommitWriter(IngestRepository repository, CarePlanCache plans,
                                         DeviceActivityTracker activity, GatewayMetrics metrics, GatewayProperties p,
                                         Clock clock) {
-        return new GroupCommitWriter(repository, new MessageRows(json), plans, activity, metrics, p, clock);
+        return new GroupCommitWriter(repository, new MessageRows(), plans, activity, metrics, p, clock);
     }
 
     @Bean
     PresenceTracker presenceTracker(PresenceRepository repository, SessionRegistry registry,
-                                    ScheduledExecutorService gatewayScheduler, ObjectMapper json, GatewayProperties p,
+                                    ScheduledExecutorService gatewayScheduler, GatewayProperties p,
                                     Clock clock) {
-        PresenceTracker tracker = new PresenceTracker(repository, registry, gatewayScheduler, json, p.nodeId(),
+        PresenceTracker tracker = new PresenceTracker(repository, registry, gatewayScheduler, p.nodeId(),
                 p.presence().offlineGrace(), clock);
         tracker.releaseHeldBefore(clock.instant());
         return tracker;
     }
 
     @Bean
-    CommandDispatcher commandDispatcher(CommandRepository repository, SessionRegistry registry, ObjectMapper json,
-                                        CommandCodec codec, GatewayMetrics metrics,
+    CommandDispatcher commandDispatcher(CommandRepository repository, SessionRegistry registry,
+                                        GatewayMetrics metrics,
                                         ScheduledExecutorService gatewayScheduler, DataSource dataSource,
                                         GatewayProperties p) {
-        return new CommandDispatcher(repository, registry, new CommandMapper(json), codec, metrics, gatewayScheduler,
+        return new CommandDispatcher(repository, registry, new CommandMapper(), metrics, gatewayScheduler,
                 dataSource, p.downlink().pollInterval(), p.downlink().maxAttempts());
     }
 
     @Bean
-    MqttServer mqttServer(GatewayProperties p, GatewayMetrics metrics, SessionRegistry registry, ReadGate gate,
-                          UplinkCodec codec, GroupCommitWriter writer, DeviceActivityTracker activity,
-                          DeviceAuthenticator authenticator, LoginThrottle throttle, SessionRepository sessions,
-                          PresenceTracker presence, CommandDispatcher downlink, ThreadPoolExecutor authExecutor,
-                          ScheduledExecutorService gatewayScheduler, Clock clock) {
-        ConnectHandler.Deps deps = new ConnectHandler.Deps(authenticator, throttle, registry, sessions, presence,
-                downlink, metrics, p, authExecutor, clock);
-        MqttServer.Handlers handlers = new MqttServer.Handlers(
-                new ConnectionLimitHandler(p.limits().maxConnections(), metrics),
-                new DecodeFailureHandler(metrics),
-                new KeepaliveHandler(metrics),
-                () -> new ConnectHandler(deps),
-                new PublishGuardHandler(metrics, activity, clock),
-                new IngestHandler(codec, writer, gate, metrics, clock),
-                new DownlinkHandler(downlink, sessions, gatewayScheduler, metrics),
-                new SessionEndHandler(registry, presence, writer, codec, clock));
-        return new MqttServer(p, handlers, registry, writer::backlog);
+    SessionLifecycle sessionLifecycle(SessionRegistry registry, PresenceTracker presence, CommandDispatcher downlink,
+                                      GroupCommitWriter writer, UplinkCodec codec, Clock clock) {
+        return new SessionLifecycle(registry, presence, downlink, writer, codec, clock);
+    }
+
+    @Bean
+    MqttServices mqttServices(GatewayProperties p, GatewayMetrics metrics, Clock clock, SessionRegistry registry,
+                              SessionLifecycle lifecycle, DeviceAuthenticator authenticator, LoginThrottle throttle,
+                              ThreadPoolExecutor authExecutor, SessionRepository sessions,
+                              ScheduledExecutorService gatewayScheduler, UplinkCodec uplinkCodec,
+                              CommandCodec commandCodec, GroupCommitWriter writer, ReadGate gate,
+                              CommandDispatcher downlink, DeviceActivityTracker activity) {
+        return new MqttServices(p, metrics, clock, registry, lifecycle, authenticator, throttle, authExecutor, sessions,
+                gatewayScheduler, uplinkCodec, commandCodec, writer, gate, downlink, activity);
+    }
+
+    @Bean
+    MqttServer mqttServer(MqttServices services, GroupCommitWriter writer) {
+        return new MqttServer(services, writer::backlog);
     }
 
     @Bean
     MqttHealthIndicator mqttHealthIndicator(MqttServer server, GroupCommitWriter writer, SessionRegistry registry,
-                                            ReadGate gate, CommandDispatcher downlink) {
-        return new MqttHealthIndicator(server, writer, registry, gate, downlink);
+                                            ReadGate gate, CommandDispatcher downlink, CarePlanCache carePlans) {
+        return new MqttHealthIndicator(server, writer, registry, gate, downlink, carePlans);
     }
 
     @Bean

@@ -1,4 +1,4 @@
-package care.anxin.gateway.mqtt;
+package care.anxin.gateway.session;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +32,7 @@ public class ReadGate {
     }
 
     /** A message of this session went to the database. Event loop of the session. */
-    void admitted(DeviceSession session) {
+    public void admitted(DeviceSession session) {
         inflight.incrementAndGet();
         if (session.pendingAcks.size() >= perConnection || inflight.get() >= global) {
             pause(session);
@@ -40,7 +40,7 @@ public class ReadGate {
     }
 
     /** A message of this session was answered. Event loop of the session. */
-    void completed(DeviceSession session) {
+    public void completed(DeviceSession session) {
         int now = inflight.decrementAndGet();
         if (session.readPaused) {
             maybeResume(session);
@@ -55,7 +55,7 @@ public class ReadGate {
     }
 
     /** Gives back the capacity of answers that will never come (connection closed). */
-    void abandoned(DeviceSession session, int count) {
+    public void abandoned(DeviceSession session, int count) {
         inflight.addAndGet(-count);
         waitingForGlobal.remove(session);
     }

@@ -1,4 +1,4 @@
-package care.anxin.gateway.mqtt;
+package care.anxin.gateway.session;
 
 import java.util.Collection;
 import java.util.Optional;

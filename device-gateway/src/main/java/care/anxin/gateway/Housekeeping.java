@@ -1,7 +1,8 @@
-package care.anxin.gateway.config;
+package care.anxin.gateway;
 
 import care.anxin.gateway.auth.DeviceAuthenticator;
 import care.anxin.gateway.auth.LoginThrottle;
+import care.anxin.gateway.config.GatewayProperties;
 import care.anxin.gateway.ingest.DeviceActivityTracker;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;

@@ -31,6 +31,11 @@ class MqttFuzzTest extends GatewayTestBase {
 
     private static final long SEED = Long.getLong("anxin.fuzz.seed", System.nanoTime());
 
+    static {
+        // Printed so a failure can be replayed: mvn ... -Danxin.fuzz.seed=<seed>
+        System.out.println("MqttFuzzTest seed: " + SEED + " (replay with -Danxin.fuzz.seed=" + SEED + ")");
+    }
+
     @Test
     void randomAndMutatedPacketsDoNotDisturbOtherDevices() throws Exception {
         Random random = new Random(SEED);

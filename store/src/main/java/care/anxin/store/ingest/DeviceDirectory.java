@@ -5,20 +5,35 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Read side of devices and elders for the gateway: credentials at CONNECT, care plans for classification. */
 public class DeviceDirectory {
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
 
-    public DeviceDirectory(JdbcTemplate jdbc) {
+    public DeviceDirectory(JdbcTemplate jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
     }
 
     public Optional<DeviceCredentials> credentials(String deviceId) {
         return jdbc.query("SELECT id, secret_hash, enabled, elder_id, organization_id FROM device WHERE id = ?",
                 (rs, n) -> new DeviceCredentials(rs.getString(1), rs.getString(2), rs.getBoolean(3),
                         (Long) rs.getObject(4), rs.getLong(5)), deviceId).stream().findFirst();
+    }
+
+    /**
+     * Replaces a verified legacy hash by its fast form, unless the secret changed meanwhile. Marked
+     * as a re-hash so the device's live session is not revoked (V55 trigger).
+     */
+    public boolean upgradeSecretHash(String deviceId, String oldHash, String newHash) {
+        return Boolean.TRUE.equals(tx.execute(s -> {
+            jdbc.queryForObject("SELECT set_config('anxin.secret_rehash', 'on', true)", String.class);
+            return jdbc.update("UPDATE device SET secret_hash = ? WHERE id = ? AND secret_hash = ?",
+                    newHash, deviceId, oldHash) == 1;
+        }));
     }
 
     public List<ElderProfile> elders(Collection<Long> elderIds) {

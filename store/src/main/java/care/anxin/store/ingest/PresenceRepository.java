@@ -1,5 +1,6 @@
 package care.anxin.store.ingest;
 
+import care.anxin.store.notify.DeviceSessionNotice;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -21,14 +22,23 @@ public class PresenceRepository {
         this.tx = tx;
     }
 
-    /** Records that the device connected to this node; writes DEVICE_ONLINE when {@code event} is true. */
+    /**
+     * Records that the device connected to this node and tells the other gateways
+     * ({@link DeviceSessionNotice}) so one still holding it closes that session as taken over.
+     * Writes DEVICE_ONLINE when {@code event} is true and the device was not online already (a
+     * device moving between gateways, or back within the grace period, never went offline).
+     */
     public void online(String deviceId, Long elderId, String node, Instant at, boolean event, String payloadJson) {
         tx.executeWithoutResult(s -> {
+            Boolean wasOnline = jdbc.query("SELECT online FROM device WHERE id = ? FOR UPDATE",
+                    (rs, n) -> rs.getBoolean(1), deviceId).stream().findFirst().orElse(false);
             jdbc.update("""
                     UPDATE device SET online = TRUE, gateway_node = ?, last_connected_at = ?,
                            last_seen_at = GREATEST(last_seen_at, ?) WHERE id = ?""",
                     node, Timestamp.from(at), Timestamp.from(at), deviceId);
-            if (event) {
+            jdbc.queryForObject("SELECT pg_notify(?, ?)", String.class, DeviceSessionNotice.CHANNEL,
+                    new DeviceSessionNotice(deviceId, node, at).payload());
+            if (event && !wasOnline) {
                 insertEvent(deviceId, elderId, "DEVICE_ONLINE", at, payloadJson);
             }
         });

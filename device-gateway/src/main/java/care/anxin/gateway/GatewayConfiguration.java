@@ -115,14 +115,6 @@ public class GatewayConfiguration {
         return Executors.newScheduledThreadPool(2, new CustomizableThreadFactory("gateway-db-"));
     }
 
-    /** Secret checks: few threads and a small queue, so overload is answered at once (0x89) instead of queued for minutes. */
-    @Bean(destroyMethod = "shutdownNow")
-    ThreadPoolExecutor authExecutor(GatewayProperties p) {
-        int threads = p.auth().threads();
-        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(p.auth().queueCapacity()), new CustomizableThreadFactory("gateway-auth-"));
-    }
-
     /** Command reads and session-state writes: bounded, so a SUBSCRIBE or NOTIFY storm cannot queue unbounded work. */
     @Bean(destroyMethod = "shutdownNow")
     ThreadPoolExecutor downlinkExecutor(GatewayProperties p) {
@@ -149,11 +141,12 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    LoginGate loginGate(DeviceAuthenticator authenticator, RecentLogins recent, LoginLimiter limiter,
-                        ThreadPoolExecutor authExecutor, GatewayProperties p, GatewayMetrics metrics) {
-        LoginGate gate = new LoginGate(authenticator, recent, limiter, authExecutor, p.auth().maxPerAddress(),
-                p.auth().failureDelay());
-        metrics.gauge("anxin.gateway.logins.pending", "Logins running or waiting for a thread", gate::pending);
+    LoginGate loginGate(DeviceAuthenticator authenticator, DeviceDirectory directory, SessionRepository sessions,
+                        RecentLogins recent, LoginLimiter limiter, GatewayProperties p, GatewayMetrics metrics) {
+        GatewayProperties.Auth a = p.auth();
+        LoginGate gate = new LoginGate(authenticator, directory, sessions, recent, limiter, a.threads(),
+                a.queueCapacity(), a.maxPerAddress(), a.failureDelay());
+        metrics.gauge("anxin.gateway.logins.pending", "Logins waiting for their check", gate::pending);
         metrics.gauge("anxin.gateway.logins.throttled", "Device ids and prefixes with failed logins tracked",
                 limiter::tracked);
         return gate;

@@ -153,7 +153,7 @@ class MqttLoginDefenceTest {
                 sockets.add(raw);
             }
             for (int i = 0; i < attackers; i++) {
-                sockets.get(i).send(RawMqtt.connectMessage("bad-" + i, "guess", MqttVersion.MQTT_5));
+                sockets.get(i).sendQuietly(RawMqtt.connectMessage("bad-" + i, "guess", MqttVersion.MQTT_5));
             }
             long underAttack = timeToConnack(honest, "127.0.1.21");
             System.out.printf("honest CONNACK: %d ms quiet, %d ms under %d concurrent bad CONNECTs%n", quiet,

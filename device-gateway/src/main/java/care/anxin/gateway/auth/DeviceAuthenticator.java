@@ -10,11 +10,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * Checks a device's id and secret against its stored hash. Blocking (one indexed database read):
- * call it off the event loop. The fast keyed hash ({@link DeviceSecretHash}) costs microseconds;
+ * Checks a presented secret against the device's stored credentials (read by the caller, in
+ * batches). The fast keyed hash ({@link DeviceSecretHash}) costs microseconds;
  * a legacy BCrypt hash is verified once and replaced by the fast form on that successful login.
  * A credential in {@link RecentLogins} for the same stored hash needs no hash at all. Unknown ids
- * cost the same work as known ones. The device row (enabled, elder binding) is read every time.
+ * cost the same work as known ones. Blocking only when a legacy hash is upgraded (one UPDATE).
  */
 public class DeviceAuthenticator {
 
@@ -29,9 +29,9 @@ public class DeviceAuthenticator {
         this.recent = recent;
     }
 
-    public AuthResult authenticate(String deviceId, byte[] secret) {
+    /** {@code found}: the device's row, empty for an unknown id. */
+    public AuthResult check(String deviceId, byte[] secret, Optional<DeviceCredentials> found) {
         byte[] presented = secret == null ? new byte[0] : secret;
-        Optional<DeviceCredentials> found = directory.credentials(deviceId);
         if (found.isEmpty()) {
             DeviceSecretHash.dummyCheck(presented);
             return AuthResult.refused(LoginRefusal.BAD_CREDENTIALS, "unknown device");

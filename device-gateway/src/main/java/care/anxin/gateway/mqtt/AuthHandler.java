@@ -82,28 +82,20 @@ final class AuthHandler extends ChannelInboundHandlerAdapter {
         Channel channel = ctx.channel();
         boolean clean = connect.variableHeader().isCleanSession();
         LoginGate.Attempt attempt = new LoginGate.Attempt(clientId, connect.payload().passwordInBytes(),
-                RemoteAddress.of(channel), RemoteAddress.prefix(channel), channel::isActive);
-        services.login().check(attempt, accepted -> storedSession(clientId, clean))
+                RemoteAddress.of(channel), RemoteAddress.prefix(channel), clean, channel::isActive);
+        services.login().check(attempt)
                 .thenAccept(admission -> ctx.executor().execute(() -> {
                     AuthResult r = admission.result();
                     if (!channel.isActive()) {
                         return;
                     }
                     if (r.accepted()) {
-                        ctx.fireChannelRead(new AuthenticatedConnect(connect, r.device(), admission.detail()));
+                        ctx.fireChannelRead(new AuthenticatedConnect(connect, r.device(),
+                                admission.storedSubscription()));
                     } else {
                         refuse(ctx, mqtt5, r.refusal(), clientId, r.detail(), arrived);
                     }
                 }));
-    }
-
-    /** MQTT persistent session state, read on the login thread after the device is accepted. */
-    private Optional<Boolean> storedSession(String deviceId, boolean clean) {
-        if (clean) {
-            services.sessions().delete(deviceId);
-            return Optional.empty();
-        }
-        return services.sessions().subscribed(deviceId);
     }
 
     /** A client certificate that names another device (mTLS); none presented is fine unless TLS requires one. */

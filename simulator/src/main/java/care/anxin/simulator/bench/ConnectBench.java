@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -88,7 +89,7 @@ public final class ConnectBench {
 
     private StormResult storm(String label, List<DeviceCredential> devices, Server server) throws Exception {
         System.out.printf("%n== %s: %,d devices%n", label, devices.size());
-        EventLoopGroup group = new NioEventLoopGroup(bench.threads());
+        EventLoopGroup group = new NioEventLoopGroup(Math.max(4, bench.threads()));
         StormDevice.Counters counters = new StormDevice.Counters();
         List<StormDevice> fleet = new ArrayList<>(devices.size());
         try {
@@ -279,6 +280,8 @@ public final class ConnectBench {
             this.dir = Files.createTempDirectory("anxin-mosquitto");
             this.log = out.resolve("connect-mosquitto.log");
             this.port = freePort();
+            // mosquitto started as root drops to its own user, which must be able to read these throwaway files.
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
             Path passwords = dir.resolve("passwd");
             StringBuilder s = new StringBuilder();
             devices.forEach(d -> s.append(d.deviceId()).append(':').append(d.secret()).append('\n'));
@@ -297,6 +300,7 @@ public final class ConnectBench {
             StringBuilder c = new StringBuilder();
             conf.forEach((k, v) -> c.append(k).append(' ').append(v).append('\n'));
             Files.writeString(dir.resolve("mosquitto.conf"), c);
+            Files.setPosixFilePermissions(passwords, PosixFilePermissions.fromString("rw-r--r--"));
         }
 
         @Override

@@ -48,7 +48,7 @@ final class StormDevice extends SimpleChannelInboundHandler<MqttMessage> {
     }
 
     private static final long MAX_BACKOFF_MS = 8_000;
-    private static final int CONNACK_TIMEOUT_MS = 15_000;
+    private static final int CONNACK_TIMEOUT_MS = 30_000;
 
     private final DeviceCredential device;
     private final String host;

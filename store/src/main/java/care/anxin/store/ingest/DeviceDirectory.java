@@ -2,7 +2,9 @@ package care.anxin.store.ingest;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,6 +18,27 @@ public class DeviceDirectory {
     public DeviceDirectory(JdbcTemplate jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.tx = tx;
+    }
+
+    /**
+     * Many devices' credentials in one query (a reconnect storm logs thousands in at once), each
+     * with its stored persistent-session state: null when it has none (table mqtt_session).
+     */
+    public Map<String, DeviceLogin> logins(Collection<String> deviceIds) {
+        if (deviceIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, DeviceLogin> found = new HashMap<>();
+        jdbc.query("""
+                SELECT d.id, d.secret_hash, d.enabled, d.elder_id, d.organization_id, s.command_subscribed
+                FROM device d LEFT JOIN mqtt_session s ON s.device_id = d.id WHERE d.id = ANY(?)""",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", deviceIds.toArray())),
+                rs -> {
+                    DeviceCredentials c = new DeviceCredentials(rs.getString(1), rs.getString(2), rs.getBoolean(3),
+                            (Long) rs.getObject(4), rs.getLong(5));
+                    found.put(c.deviceId(), new DeviceLogin(c, (Boolean) rs.getObject(6)));
+                });
+        return found;
     }
 
     public Optional<DeviceCredentials> credentials(String deviceId) {

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,21 +24,28 @@ public class PresenceRepository {
     }
 
     /**
-     * Records that the device connected to this node and tells the other gateways
-     * ({@link DeviceSessionNotice}) so one still holding it closes that session as taken over.
+     * Records that the device connected to this node; if another gateway had it online, tells the
+     * gateways ({@link DeviceSessionNotice}) so the one still holding it closes that session as
+     * taken over (one NOTIFY only when needed: a restart's reconnect storm sends none).
      * Writes DEVICE_ONLINE when {@code event} is true and the device was not online already (a
      * device moving between gateways, or back within the grace period, never went offline).
      */
     public void online(String deviceId, Long elderId, String node, Instant at, boolean event, String payloadJson) {
         tx.executeWithoutResult(s -> {
-            Boolean wasOnline = jdbc.query("SELECT online FROM device WHERE id = ? FOR UPDATE",
-                    (rs, n) -> rs.getBoolean(1), deviceId).stream().findFirst().orElse(false);
-            jdbc.update("""
-                    UPDATE device SET online = TRUE, gateway_node = ?, last_connected_at = ?,
-                           last_seen_at = GREATEST(last_seen_at, ?) WHERE id = ?""",
-                    node, Timestamp.from(at), Timestamp.from(at), deviceId);
-            jdbc.queryForObject("SELECT pg_notify(?, ?)", String.class, DeviceSessionNotice.CHANNEL,
-                    new DeviceSessionNotice(deviceId, node, at).payload());
+            List<Map<String, Object>> previous = jdbc.queryForList("""
+                    WITH prev AS (SELECT id, online, gateway_node FROM device WHERE id = ? FOR UPDATE)
+                    UPDATE device d SET online = TRUE, gateway_node = ?, last_connected_at = ?,
+                           last_seen_at = GREATEST(d.last_seen_at, ?)
+                    FROM prev WHERE d.id = prev.id
+                    RETURNING prev.online AS was_online, prev.gateway_node AS was_node""",
+                    deviceId, node, Timestamp.from(at), Timestamp.from(at));
+            boolean wasOnline = !previous.isEmpty() && Boolean.TRUE.equals(previous.get(0).get("was_online"));
+            Object wasNode = previous.isEmpty() ? null : previous.get(0).get("was_node");
+            if (wasOnline && wasNode != null && !node.equals(wasNode)) {
+                // Only a device that another gateway may still hold needs the takeover notice.
+                jdbc.queryForObject("SELECT pg_notify(?, ?)", String.class, DeviceSessionNotice.CHANNEL,
+                        new DeviceSessionNotice(deviceId, node, at).payload());
+            }
             if (event && !wasOnline) {
                 insertEvent(deviceId, elderId, "DEVICE_ONLINE", at, payloadJson);
             }

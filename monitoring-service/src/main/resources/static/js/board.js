@@ -9,6 +9,7 @@ import {
   ago, clock, dateTime, genderLabel, kindLabel, secondsSince, vitalLabel, vitalValue,
 } from './format.js';
 import { openIncident } from './incident.js';
+import { canClose } from './permissions.js';
 
 const VITAL_ORDER = ['HR', 'SPO2', 'SBP', 'DBP', 'TEMP', 'RR', 'GLU', 'STEPS'];
 
@@ -143,7 +144,8 @@ export function mount(main, ctx) {
 
   function actions(alert) {
     const buttons = [];
-    if (alert.status === 'OPEN') {
+    const closable = canClose(ctx.me, alert);
+    if (alert.status === 'OPEN' && closable) {
       buttons.push(h('button', {
         type: 'button', class: 'btn btn-primary btn-large', dataset: { action: 'acknowledge' },
         onclick: (e) => acknowledge(alert, e.currentTarget),
@@ -156,7 +158,7 @@ export function mount(main, ctx) {
     buttons.push(
       dialogButton('assign', t('action.assign')),
       dialogButton('note', t('action.note')),
-      dialogButton('resolve', t('action.resolve')),
+      closable ? dialogButton('resolve', t('action.resolve')) : null,
       dialogButton('timeline', t('action.timeline'), 'btn btn-ghost'),
       alert.elder?.id ? h('a', { class: 'btn btn-ghost', href: `#/elders/${alert.elder.id}` }, t('action.trends')) : null);
     return buttons;

@@ -28,7 +28,6 @@ import care.anxin.store.ingest.DeviceDirectory;
 import care.anxin.store.ingest.IngestRepository;
 import care.anxin.store.ingest.PresenceRepository;
 import care.anxin.store.ingest.SessionRepository;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -169,33 +168,33 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    CarePlanCache carePlanCache(DeviceDirectory directory, GatewayProperties p, Clock clock) {
-        return new CarePlanCache(directory, p.ingest().carePlanTtl(), clock);
+    CarePlanCache carePlanCache(DeviceDirectory directory, GatewayProperties p, Clock clock, GatewayMetrics metrics) {
+        return new CarePlanCache(directory, p.ingest().carePlanTtl(), clock, metrics::carePlanUnreadable);
     }
 
     @Bean
-    GroupCommitWriter groupCommitWriter(IngestRepository repository, ObjectMapper json, CarePlanCache plans,
+    GroupCommitWriter groupCommitWriter(IngestRepository repository, CarePlanCache plans,
                                         DeviceActivityTracker activity, GatewayMetrics metrics, GatewayProperties p,
                                         Clock clock) {
-        return new GroupCommitWriter(repository, new MessageRows(json), plans, activity, metrics, p, clock);
+        return new GroupCommitWriter(repository, new MessageRows(), plans, activity, metrics, p, clock);
     }
 
     @Bean
     PresenceTracker presenceTracker(PresenceRepository repository, SessionRegistry registry,
-                                    ScheduledExecutorService gatewayScheduler, ObjectMapper json, GatewayProperties p,
+                                    ScheduledExecutorService gatewayScheduler, GatewayProperties p,
                                     Clock clock) {
-        PresenceTracker tracker = new PresenceTracker(repository, registry, gatewayScheduler, json, p.nodeId(),
+        PresenceTracker tracker = new PresenceTracker(repository, registry, gatewayScheduler, p.nodeId(),
                 p.presence().offlineGrace(), clock);
         tracker.releaseHeldBefore(clock.instant());
         return tracker;
     }
 
     @Bean
-    CommandDispatcher commandDispatcher(CommandRepository repository, SessionRegistry registry, ObjectMapper json,
+    CommandDispatcher commandDispatcher(CommandRepository repository, SessionRegistry registry,
                                         GatewayMetrics metrics, ScheduledExecutorService gatewayScheduler,
                                         ThreadPoolExecutor downlinkExecutor, DataSource dataSource,
                                         GatewayProperties p) {
-        return new CommandDispatcher(repository, registry, new CommandMapper(json), metrics, gatewayScheduler,
+        return new CommandDispatcher(repository, registry, new CommandMapper(), metrics, gatewayScheduler,
                 downlinkExecutor, dataSource, p.downlink().pollInterval(), p.downlink().maxAttempts());
     }
 
@@ -223,8 +222,8 @@ public class GatewayConfiguration {
 
     @Bean
     MqttHealthIndicator mqttHealthIndicator(MqttServer server, GroupCommitWriter writer, SessionRegistry registry,
-                                            ReadGate gate, CommandDispatcher downlink) {
-        return new MqttHealthIndicator(server, writer, registry, gate, downlink);
+                                            ReadGate gate, CommandDispatcher downlink, CarePlanCache carePlans) {
+        return new MqttHealthIndicator(server, writer, registry, gate, downlink, carePlans);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package care.anxin.gateway;
 
 import care.anxin.gateway.downlink.CommandDispatcher;
+import care.anxin.gateway.ingest.CarePlanCache;
 import care.anxin.gateway.ingest.GroupCommitWriter;
 import care.anxin.gateway.mqtt.MqttServer;
 import care.anxin.gateway.session.ReadGate;
@@ -10,8 +11,9 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 
 /**
- * Health of the device edge: DOWN when the MQTT listener is not bound or ingest commits are
- * failing (devices get no acknowledgements); details show connections, backlog and the LISTEN state.
+ * Health of the device edge: DOWN when the MQTT listener is not bound, ingest commits are failing
+ * (devices get no acknowledgements) or an urgent message is being retried after the database
+ * refused it; details show connections, backlog, the LISTEN state and unreadable care plans.
  */
 public class MqttHealthIndicator implements HealthIndicator {
 
@@ -20,9 +22,11 @@ public class MqttHealthIndicator implements HealthIndicator {
     private final SessionRegistry registry;
     private final ReadGate gate;
     private final CommandDispatcher downlink;
+    private final CarePlanCache carePlans;
 
     public MqttHealthIndicator(MqttServer server, GroupCommitWriter writer, SessionRegistry registry, ReadGate gate,
-                               CommandDispatcher downlink) {
+                               CommandDispatcher downlink, CarePlanCache carePlans) {
+        this.carePlans = carePlans;
         this.server = server;
         this.writer = writer;
         this.registry = registry;
@@ -33,7 +37,8 @@ public class MqttHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         Instant failingSince = writer.failingSince();
-        Health.Builder h = server.listening() && failingSince == null ? Health.up() : Health.down();
+        int urgentRetrying = writer.urgentRetrying();
+        Health.Builder h = server.listening() && failingSince == null && urgentRetrying == 0 ? Health.up() : Health.down();
         h.withDetail("port", server.port());
         if (server.tlsPort() > 0) {
             h.withDetail("tlsPort", server.tlsPort());
@@ -43,6 +48,16 @@ public class MqttHealthIndicator implements HealthIndicator {
                 .withDetail("inflight", gate.inflight())
                 .withDetail("pausedConnections", gate.pausedConnections())
                 .withDetail("commandListener", downlink.listening() ? "connected" : "reconnecting");
+        if (urgentRetrying > 0) {
+            h.withDetail("urgentRetrying", urgentRetrying);
+        }
+        var unreadable = carePlans.unreadable();
+        if (!unreadable.isEmpty()) {
+            // Elders classified with the age defaults until someone corrects their stored plan.
+            java.util.Map<String, String> reasons = new java.util.TreeMap<>();
+            unreadable.forEach((elder, problem) -> reasons.put(elder.toString(), problem.reason()));
+            h.withDetail("unreadableCarePlans", reasons);
+        }
         if (failingSince != null) {
             h.withDetail("ingestFailingSince", failingSince.toString());
         }

@@ -1,5 +1,6 @@
 package care.anxin.alert.config;
 
+import care.anxin.store.notify.NotifyChannel;
 import care.anxin.alert.consume.EventConsumer;
 import care.anxin.alert.consume.HoldReleaseJob;
 import care.anxin.alert.dispatch.Dispatcher;
@@ -53,7 +54,7 @@ public class WorkerConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     PgNotificationListener deviceEventListener(DataSource dataSource, PollingWorker eventConsumerWorker) {
         return new PgNotificationListener(dataSource, "alert-service")
-                .listen("device_event", payload -> eventConsumerWorker.wake())
+                .listen(NotifyChannel.DEVICE_EVENT, payload -> eventConsumerWorker.wake())
                 .onConnected(eventConsumerWorker::wake);
     }
 

@@ -1,6 +1,7 @@
 package care.anxin.gateway.downlink;
 
 import care.anxin.domain.wire.DeviceCommand;
+import care.anxin.store.notify.NotifyChannel;
 import care.anxin.gateway.session.DeviceSession;
 import care.anxin.gateway.session.SessionRegistry;
 import care.anxin.gateway.ops.GatewayMetrics;
@@ -176,7 +177,7 @@ public class CommandDispatcher implements SmartLifecycle {
     @Override
     public void start() {
         PgNotificationListener l = new PgNotificationListener(dataSource, "gateway-downlink");
-        l.listen("device_command", this::onNotify);
+        l.listen(NotifyChannel.DEVICE_COMMAND, this::onNotify);
         l.onConnected(this::pollAll);
         l.start();
         listener = l;

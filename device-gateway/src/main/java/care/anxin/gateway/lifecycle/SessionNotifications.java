@@ -6,6 +6,7 @@ import care.anxin.gateway.session.DeviceSession;
 import care.anxin.gateway.session.SessionEnd;
 import care.anxin.gateway.session.SessionRegistry;
 import care.anxin.store.notify.DeviceSessionNotice;
+import care.anxin.store.notify.NotifyChannel;
 import care.anxin.store.notify.PgNotificationListener;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -76,8 +77,8 @@ public class SessionNotifications implements SmartLifecycle {
     @Override
     public void start() {
         PgNotificationListener l = new PgNotificationListener(dataSource, "gateway-sessions");
-        l.listen(DeviceSessionNotice.CHANNEL, this::onConnectedElsewhere);
-        l.listen(DeviceSessionNotice.REVOKED_CHANNEL, this::onRevoked);
+        l.listen(NotifyChannel.DEVICE_SESSION, this::onConnectedElsewhere);
+        l.listen(NotifyChannel.DEVICE_REVOKED, this::onRevoked);
         l.start();
         listener = l;
     }

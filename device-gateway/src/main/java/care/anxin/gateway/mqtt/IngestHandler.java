@@ -89,7 +89,8 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
                 if (failure != null) {
                     ctx.close();
                 } else if (packetId != 0 && ctx.channel().isActive()) {
-                    ctx.writeAndFlush(MqttReplies.pubAck(MqttLink.of(session).mqtt5(), packetId, ReasonCodes.SUCCESS, null));
+                    byte code = outcome.rejected() ? ReasonCodes.PAYLOAD_FORMAT_INVALID : ReasonCodes.SUCCESS;
+                    ctx.writeAndFlush(MqttReplies.pubAck(MqttLink.of(session).mqtt5(), packetId, code, outcome.reason()));
                     metrics.puback(System.nanoTime() - ack.receivedNanos);
                 }
             }));

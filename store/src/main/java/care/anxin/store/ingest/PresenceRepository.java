@@ -1,6 +1,10 @@
 package care.anxin.store.ingest;
 
+import care.anxin.domain.event.ContractJson;
+import care.anxin.domain.event.DeviceEventKind;
+import care.anxin.domain.event.PresenceChange;
 import care.anxin.store.notify.DeviceSessionNotice;
+import care.anxin.store.notify.NotifyChannel;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -30,7 +34,7 @@ public class PresenceRepository {
      * Writes DEVICE_ONLINE when {@code event} is true and the device was not online already (a
      * device moving between gateways, or back within the grace period, never went offline).
      */
-    public void online(String deviceId, Long elderId, String node, Instant at, boolean event, String payloadJson) {
+    public void online(String deviceId, Long elderId, String node, Instant at, boolean event, PresenceChange payload) {
         tx.executeWithoutResult(s -> {
             List<Map<String, Object>> previous = jdbc.queryForList("""
                     WITH prev AS (SELECT id, online, gateway_node FROM device WHERE id = ? FOR UPDATE)
@@ -43,11 +47,11 @@ public class PresenceRepository {
             Object wasNode = previous.isEmpty() ? null : previous.get(0).get("was_node");
             if (wasOnline && wasNode != null && !node.equals(wasNode)) {
                 // Only a device that another gateway may still hold needs the takeover notice.
-                jdbc.queryForObject("SELECT pg_notify(?, ?)", String.class, DeviceSessionNotice.CHANNEL,
+                jdbc.queryForObject("SELECT pg_notify(?, ?)", String.class, NotifyChannel.DEVICE_SESSION.sqlName(),
                         new DeviceSessionNotice(deviceId, node, at).payload());
             }
             if (event && !wasOnline) {
-                insertEvent(deviceId, elderId, "DEVICE_ONLINE", at, payloadJson);
+                insertEvent(deviceId, elderId, DeviceEventKind.DEVICE_ONLINE, at, payload);
             }
         });
     }
@@ -57,14 +61,14 @@ public class PresenceRepository {
      * newest connection of the device (it may have reconnected elsewhere). Returns whether it did.
      */
     public boolean offline(String deviceId, Long elderId, String node, Instant connectedAt, Instant at,
-                           String payloadJson) {
+                           PresenceChange payload) {
         Boolean done = tx.execute(s -> {
             int n = jdbc.update("""
                     UPDATE device SET online = FALSE
                     WHERE id = ? AND online AND gateway_node = ? AND last_connected_at <= ?""",
                     deviceId, node, Timestamp.from(connectedAt));
             if (n == 1) {
-                insertEvent(deviceId, elderId, "DEVICE_OFFLINE", at, payloadJson);
+                insertEvent(deviceId, elderId, DeviceEventKind.DEVICE_OFFLINE, at, payload);
             }
             return n == 1;
         });
@@ -103,10 +107,10 @@ public class PresenceRepository {
         });
     }
 
-    private void insertEvent(String deviceId, Long elderId, String kind, Instant at, String payloadJson) {
+    private void insertEvent(String deviceId, Long elderId, DeviceEventKind kind, Instant at, PresenceChange payload) {
         jdbc.update("""
                 INSERT INTO device_event (elder_id, device_id, kind, occurred_at, received_at, payload)
                 VALUES (?, ?, ?, ?, ?, ?::jsonb)""",
-                elderId, deviceId, kind, Timestamp.from(at), Timestamp.from(at), payloadJson);
+                elderId, deviceId, kind.name(), Timestamp.from(at), Timestamp.from(at), ContractJson.write(payload));
     }
 }

@@ -4,15 +4,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Notifications about devices' live sessions between gateways (and the admin API):
- * {@link #CHANNEL} carries "this device just connected to that node" so any other gateway still
- * holding it closes its old session as taken over; {@link #REVOKED_CHANNEL} carries a device id
- * whose session must end (disabled, secret rotated, re-bound; sent by the V55 trigger).
+ * The payload of {@link NotifyChannel#DEVICE_SESSION}: "this device just connected to that node",
+ * so any other gateway still holding it closes its old session as taken over.
  */
 public record DeviceSessionNotice(String deviceId, String node, Instant connectedAt) {
-
-    public static final String CHANNEL = "device_session";
-    public static final String REVOKED_CHANNEL = "device_revoked";
 
     /** The NOTIFY payload: {@code deviceId node epochMillis} (ids and node names contain no spaces). */
     public String payload() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import care.anxin.gateway.mqtt.MqttServer;
 import care.anxin.gateway.session.SessionRegistry;
 import care.anxin.store.test.TestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.haproxy.HAProxyCommand;
@@ -61,6 +62,8 @@ class MqttEdgeLimitsTest {
     MqttServer server;
     @Autowired
     SessionRegistry registry;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aSlowlorisSocketIsClosedAtTheConnectDeadlineWhateverItSends() throws Exception {
@@ -139,17 +142,20 @@ class MqttEdgeLimitsTest {
             }
             MqttMessage m;
             MqttMessage disconnect = null;
-            while ((m = raw.next(Duration.ofSeconds(5))) != null) {
+            while ((m = raw.next(Duration.ofSeconds(3))) != null) {
                 if (m.fixedHeader().messageType() == MqttMessageType.DISCONNECT) {
                     disconnect = m;
                     break;
                 }
             }
-            assertThat(disconnect).as("DISCONNECT after the flood").isNotNull();
-            assertThat(((MqttReasonCodeAndPropertiesVariableHeader) disconnect.variableHeader()).reasonCode())
-                    .isEqualTo((byte) 0x96);
-            assertThat(raw.closedWithin(Duration.ofSeconds(5))).isTrue();
+            assertThat(raw.closedWithin(Duration.ofSeconds(5))).as("closed after the flood").isTrue();
+            // The DISCONNECT may be lost to the TCP reset of a socket closed with unread SUBSCRIBEs in it.
+            if (disconnect != null) {
+                assertThat(((MqttReasonCodeAndPropertiesVariableHeader) disconnect.variableHeader()).reasonCode())
+                        .isEqualTo((byte) 0x96);
+            }
         }
+        assertThat(meters.counter("anxin.gateway.rejects", "reason", "control_rate").count()).isGreaterThanOrEqualTo(1);
     }
 
     private byte[] proxyV2(String source) {

@@ -1,5 +1,5 @@
 // Administration (role ADMIN): elders with care plan and home geofence, devices (register, bind, rotate
-// secret — secrets are shown once), users, organizations, partners (webhook/SMS endpoints, API keys) and
+// secret, disable/enable — secrets are shown once), users, organizations, partners (webhook/SMS endpoints, API keys) and
 // escalation policies. Everything is scoped on the server below the admin's organization.
 import { api } from './api.js';
 import { t } from './i18n.js';
@@ -9,6 +9,7 @@ import { ago, genderLabel, roleLabel, vitalLabel } from './format.js';
 import { battery } from './elders.js';
 import { carePlanProblems } from './care-plan-problems.js';
 import { parkedEvents } from './admin-parked.js';
+import { lifecycleCell } from './device-lifecycle.js';
 import { accountActions } from './admin-accounts.js';
 import { audit, storage } from './admin-audit.js';
 
@@ -343,7 +344,7 @@ async function devices(content, ctx) {
     try {
       const list = await api.admin.devices();
       listBox.replaceChildren(h('table', { class: 'table', id: 'device-table' },
-        h('thead', {}, h('tr', {}, [t('admin.device.id'), t('admin.device.kind'), t('admin.device.elder'), t('elders.col.status'), t('elders.col.battery'), t('elders.col.lastSeen'), t('admin.device.bind'), ''].map((c) => h('th', { scope: 'col' }, c)))),
+        h('thead', {}, h('tr', {}, [t('admin.device.id'), t('admin.device.kind'), t('admin.device.elder'), t('elders.col.status'), t('elders.col.battery'), t('elders.col.lastSeen'), t('admin.device.bind'), t('admin.device.state'), ''].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, list.map((d) => deviceRow(d)))));
     } catch (error) {
       listBox.replaceChildren(errorBox(error));
@@ -375,6 +376,7 @@ async function devices(content, ctx) {
           }
         },
       }, t('admin.device.bind'))),
+      lifecycleCell(d, refresh),
       h('td', {}, h('button', {
         type: 'button', class: 'btn btn-small btn-warn',
         onclick: async () => {

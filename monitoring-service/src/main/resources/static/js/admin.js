@@ -1,5 +1,5 @@
 // Administration (role ADMIN): elders with care plan and home geofence, devices (register, bind, rotate
-// secret — secrets are shown once), users, organizations, partners (webhook/SMS endpoints, API keys) and
+// secret, disable/enable — secrets are shown once), users, organizations, partners (webhook/SMS endpoints, API keys) and
 // escalation policies. Everything is scoped on the server below the admin's organization.
 import { api } from './api.js';
 import { t } from './i18n.js';
@@ -7,10 +7,13 @@ import { h, icon, toast, openDialog, closeDialog } from './dom.js';
 import { field, bindForm } from './forms.js';
 import { ago, genderLabel, roleLabel, vitalLabel } from './format.js';
 import { battery } from './elders.js';
+import { carePlanProblems } from './care-plan-problems.js';
+import { parkedEvents } from './admin-parked.js';
+import { lifecycleCell } from './device-lifecycle.js';
 import { accountActions } from './admin-accounts.js';
 import { audit, storage } from './admin-audit.js';
 
-const TABS = ['elders', 'devices', 'users', 'organizations', 'partners', 'policies', 'audit', 'storage'];
+const TABS = ['elders', 'devices', 'users', 'organizations', 'partners', 'policies', 'audit', 'storage', 'parked'];
 const PLAN_CODES = ['HR', 'SPO2', 'SBP', 'DBP', 'TEMP', 'RR', 'GLU'];
 const LIMITS = ['criticalLow', 'low', 'high', 'criticalHigh'];
 const ROLES = ['CARE_STAFF', 'DISTRICT_STAFF', 'DOCTOR', 'ADMIN', 'PARTNER'];
@@ -26,7 +29,7 @@ export async function mount(main, ctx) {
       TABS.map((name) => h('a', { href: `#/admin/${name}`, class: 'tab', 'aria-current': name === tab ? 'page' : null }, t(`admin.tab.${name}`)))),
     content);
   const orgs = await loadOrganizations();
-  const page = { elders, devices, users, organizations, partners, policies, audit, storage }[tab];
+  const page = { elders, devices, users, organizations, partners, policies, audit, storage, parked: parkedEvents }[tab];
   await page(content, { ...ctx, orgs });
 }
 
@@ -112,9 +115,10 @@ async function elders(content, ctx) {
   const listBox = h('div', { class: 'table-wrap' });
   const editor = h('div', { id: 'elder-editor' });
   const contractBox = h('div');
+  const problemBox = h('div');
   content.append(
     h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'btn btn-primary', id: 'new-elder', onclick: () => edit(null) }, t('admin.elder.new'))),
-    editor, panel(t('admin.elder.list'), listBox), contractBox);
+    problemBox, editor, panel(t('admin.elder.list'), listBox), contractBox);
 
   async function refresh() {
     try {
@@ -128,6 +132,7 @@ async function elders(content, ctx) {
           h('td', {}, t(e.online ? 'elders.online' : 'elders.offline')),
           h('td', {}, h('button', { type: 'button', class: 'btn btn-small', onclick: () => edit(e.id) }, t('admin.edit'))))))));
       contractBox.replaceChildren(await contractPanel(list));
+      problemBox.replaceChildren(...[await carePlanProblems(edit)].filter(Boolean));
     } catch (error) {
       listBox.replaceChildren(errorBox(error));
     }
@@ -339,7 +344,7 @@ async function devices(content, ctx) {
     try {
       const list = await api.admin.devices();
       listBox.replaceChildren(h('table', { class: 'table', id: 'device-table' },
-        h('thead', {}, h('tr', {}, [t('admin.device.id'), t('admin.device.kind'), t('admin.device.elder'), t('elders.col.status'), t('elders.col.battery'), t('elders.col.lastSeen'), t('admin.device.bind'), ''].map((c) => h('th', { scope: 'col' }, c)))),
+        h('thead', {}, h('tr', {}, [t('admin.device.id'), t('admin.device.kind'), t('admin.device.elder'), t('elders.col.status'), t('elders.col.battery'), t('elders.col.lastSeen'), t('admin.device.bind'), t('admin.device.state'), ''].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, list.map((d) => deviceRow(d)))));
     } catch (error) {
       listBox.replaceChildren(errorBox(error));
@@ -371,6 +376,7 @@ async function devices(content, ctx) {
           }
         },
       }, t('admin.device.bind'))),
+      lifecycleCell(d, refresh),
       h('td', {}, h('button', {
         type: 'button', class: 'btn btn-small btn-warn',
         onclick: async () => {
@@ -457,7 +463,7 @@ async function partners(content, ctx) {
   const endpointForm = h('form', { id: 'endpoint-form' },
     formGrid(
       field({ name: 'organizationId', label: t('admin.organization'), type: 'select', dataType: 'id', required: true, options: orgOptions(ctx.orgs) }),
-      field({ name: 'channel', label: t('admin.endpoint.channel'), type: 'select', required: true, options: ['WEBHOOK', 'SMS'].map((c) => ({ value: c, label: t(`channel.${c}`) })) }),
+      field({ name: 'channel', label: t('admin.endpoint.channel'), type: 'select', required: true, options: ['WEBHOOK', 'SMS', 'FHIR'].map((c) => ({ value: c, label: t(`channel.${c}`) })) }),
       field({ name: 'name', label: t('admin.endpoint.name'), required: true }),
       field({ name: 'url', label: t('admin.endpoint.url'), type: 'url', required: true, placeholder: 'https://', wide: true, hint: t('admin.endpoint.urlHint') })),
     submitRow(t('admin.endpoint.create')));

@@ -145,9 +145,9 @@ public class Dispatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             result = DeliveryResult.retry(null, "channel error: " + e);
         }
-        if (result.success()) {
-            circuits.succeeded(n.endpointKey());
-        } else if (result.retryable() && circuits.failed(n.endpointKey())) {
+        if (result.success() || !result.retryable()) {
+            circuits.succeeded(n.endpointKey()); // it answered: a refusal is about this request, not the endpoint
+        } else if (circuits.failed(n.endpointKey())) {
             log.warn("Endpoint {} failed {} times in a row: circuit open for {}", n.endpointKey(),
                     settings.circuitFailures(), settings.circuitOpenFor());
         }

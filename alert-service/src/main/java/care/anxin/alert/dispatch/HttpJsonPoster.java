@@ -1,11 +1,11 @@
 package care.anxin.alert.dispatch;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -16,15 +16,12 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * POSTs JSON with the JDK HttpClient and classifies the outcome; shared by the HTTP channels.
- * Every send has a hard total deadline covering connect, headers and body (the client's request
- * timeout alone does not cover the body: a partner that sends its headers and then stalls would
- * hold a sender for as long as it likes), and the response body is read only up to a cap and never
- * kept: the outcome is the status line alone.
+ * Every send has a hard total deadline covering connect, request and the answer's status line and
+ * headers (the client's request timeout alone does not bound a partner that accepts the connection
+ * and never answers). Only the status counts: the body is never read (the stream is closed as soon
+ * as the headers are in), so a partner answering with a huge, endless or stalled body costs nothing.
  */
 public class HttpJsonPoster {
-
-    /** Bytes of a response body read at most (and then dropped: only the status is used); the rest is never read. */
-    static final int BODY_CAP = 4096;
 
     private final HttpClient client;
     private final Duration requestTimeout;
@@ -51,21 +48,22 @@ public class HttpJsonPoster {
                 .header("User-Agent", "Anxin-Alert/1")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
-        CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(request.build(), CappedBody.handler(BODY_CAP));
+        // ofInputStream completes with the headers; the body stream is closed unread.
+        CompletableFuture<HttpResponse<InputStream>> exchange = client.sendAsync(request.build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         try {
-            HttpResponse<String> response = exchange.get(totalDeadline.toMillis(), TimeUnit.MILLISECONDS);
-            // Only the status counts: a receiver's answer never reaches incidents or logs.
+            HttpResponse<InputStream> response = exchange.get(totalDeadline.toMillis(), TimeUnit.MILLISECONDS);
+            response.body().close();
             return DeliveryResult.ofHttpStatus(response.statusCode());
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            return DeliveryResult.retry(null, "no complete answer within the deadline of " + totalDeadline.toMillis() + " ms");
+            return DeliveryResult.retry(null, "no answer within the deadline of " + totalDeadline.toMillis() + " ms");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof HttpTimeoutException || cause instanceof IOException) {
-                return DeliveryResult.retry(null, cause.getClass().getSimpleName()
-                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
-            }
-            return DeliveryResult.retry(null, String.valueOf(cause));
+            return DeliveryResult.retry(null, cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+        } catch (IOException e) {
+            return DeliveryResult.retry(null, "closing the answer: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();

@@ -7,7 +7,8 @@ import { alertStore, isUrgent } from './live.js';
 import { alarm } from './alarm.js';
 import { roleLabel } from './format.js';
 
-const STAFF = ['CARE_STAFF', 'DISTRICT_STAFF', 'ADMIN', 'DOCTOR'];
+// Filled from the domain's catalogue once logged in (roles that work the board).
+const STAFF = [];
 const ROUTES = [
   { name: 'board', pattern: /^board$/, roles: STAFF, load: () => import('./board.js') },
   { name: 'performance', pattern: /^performance$/, roles: ['CARE_STAFF', 'DISTRICT_STAFF', 'ADMIN'], load: () => import('./performance.js') },
@@ -148,6 +149,8 @@ async function start() {
     return; // api.js has redirected to the login page
   }
   await initI18n(ctx.me.locale);
+  const { catalogue } = await import('./catalogue.js');
+  STAFF.push(...catalogue.staffRoles);
   document.body.classList.remove('booting');
   renderHeader();
   document.getElementById('lang-toggle').addEventListener('click', (e) => setLang(e.currentTarget.dataset.next));

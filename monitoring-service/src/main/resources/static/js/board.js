@@ -9,8 +9,9 @@ import {
   ago, clock, dateTime, genderLabel, kindLabel, secondsSince, vitalLabel, vitalValue,
 } from './format.js';
 import { openIncident } from './incident.js';
+import { catalogue } from './catalogue.js';
 
-const VITAL_ORDER = ['HR', 'SPO2', 'SBP', 'DBP', 'TEMP', 'RR', 'GLU', 'STEPS'];
+const VITAL_ORDER = catalogue.vitalCodes;
 
 export function mount(main, ctx) {
   const store = ctx.store;

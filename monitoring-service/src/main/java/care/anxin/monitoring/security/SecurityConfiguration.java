@@ -64,7 +64,11 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        // A responder's SMS link: its token is the credential (one dispatch, until done or expired).
+                        .requestMatchers("/api/v1/responder/links/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/responder/dispatches/**").hasRole("RESPONDER")
+                        .requestMatchers(OutsiderAccess.staffEndpoints()).access(OutsiderAccess.notOutsider())
                         .requestMatchers("/api/**").authenticated()
                         // The console's static pages, Swagger UI and the OpenAPI document carry no data.
                         .anyRequest().permitAll())

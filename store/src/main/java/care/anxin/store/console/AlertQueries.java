@@ -2,6 +2,7 @@ package care.anxin.store.console;
 
 import care.anxin.store.console.ConsoleViews.AlertView;
 import care.anxin.store.console.ConsoleViews.Contact;
+import care.anxin.store.console.ConsoleViews.DispatchRef;
 import care.anxin.store.console.ConsoleViews.ElderCard;
 import care.anxin.store.console.ConsoleViews.OrgRef;
 import care.anxin.store.console.ConsoleViews.PersonRef;
@@ -39,11 +40,15 @@ public class AlertQueries {
                    u.id AS assignee_id, u.display_name AS assignee_name,
                    o.id AS org_id, o.name AS org_name, o.path AS org_path,
                    e.name AS elder_name, date_part('year', age(e.birth_date))::int AS elder_age, e.gender,
-                   e.address, e.phone, e.conditions
+                   e.address, e.phone, e.conditions,
+                   ld.id AS dispatch_id, ld.responder_name, ld.status AS dispatch_status, ld.dispatched_at,
+                   ld.departed_at, ld.arrived_at, ld.finished_at, ld.outcome AS dispatch_outcome
             FROM alert a
             JOIN elder e ON e.id = a.elder_id
             JOIN organization o ON o.id = a.organization_id
             LEFT JOIN app_user u ON u.id = a.assignee_user_id
+            LEFT JOIN LATERAL (SELECT * FROM alert_dispatch d WHERE d.alert_id = a.id
+                               ORDER BY d.dispatched_at DESC, d.id DESC LIMIT 1) ld ON TRUE
             """;
     private static final String SEVERITY_RANK =
             "CASE a.severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'MEDIUM' THEN 2 ELSE 3 END";
@@ -62,7 +67,7 @@ public class AlertQueries {
     public List<AlertView> list(ViewerScope scope, StatusFilter status, Instant since, int limit) {
         MapSqlParameterSource params = new MapSqlParameterSource("limit", limit);
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE ")
-                .append(scope.elderPredicate("a.organization_id", "a.elder_id", params));
+                .append(scope.alertPredicate("a.id", "a.organization_id", "a.elder_id", params));
         switch (status) {
             case OPEN -> sql.append(" AND a.status IN ('OPEN', 'ACKNOWLEDGED')");
             case CLOSED -> sql.append(" AND a.status NOT IN ('OPEN', 'ACKNOWLEDGED')");
@@ -83,7 +88,7 @@ public class AlertQueries {
     public Optional<ScopedAlert> find(ViewerScope scope, long id) {
         MapSqlParameterSource params = new MapSqlParameterSource("id", id);
         return first(jdbc.query(SELECT + " WHERE a.id = :id AND "
-                + scope.elderPredicate("a.organization_id", "a.elder_id", params), params, AlertQueries::row));
+                + scope.alertPredicate("a.id", "a.organization_id", "a.elder_id", params), params, AlertQueries::row));
     }
 
     /** One alert regardless of viewer: for the live stream, which filters per subscriber afterwards. */
@@ -132,7 +137,7 @@ public class AlertQueries {
                     locations.get(r.elderId));
             AlertView v = new AlertView(r.id, r.kind, r.severity, r.status, r.title, r.eventCount, r.openedAt,
                     r.lastEventAt, r.acknowledgedAt, r.resolvedAt, r.outcome, r.escalationLevel, r.nextEscalationAt,
-                    r.assignee, r.location, r.organization, card);
+                    r.assignee, r.location, r.organization, card, r.dispatch);
             result.add(new ScopedAlert(v, r.elderId, r.organizationPath));
         }
         return result;
@@ -143,7 +148,7 @@ public class AlertQueries {
                        Instant openedAt, Instant lastEventAt, Instant acknowledgedAt, Instant resolvedAt, String outcome,
                        int escalationLevel, Instant nextEscalationAt, PersonRef assignee, Position location,
                        OrgRef organization, String organizationPath, String elderName, Integer age, String gender,
-                       String address, String phone, List<String> conditions) {
+                       String address, String phone, List<String> conditions, DispatchRef dispatch) {
     }
 
     private static Row row(ResultSet rs, int i) throws SQLException {
@@ -158,6 +163,17 @@ public class AlertQueries {
                 rs.getString("outcome"), rs.getInt("escalation_level"), Timestamps.instant(rs, "next_escalation_at"),
                 assignee, location, new OrgRef(rs.getLong("org_id"), rs.getString("org_name")), rs.getString("org_path"),
                 rs.getString("elder_name"), ElderCards.nullableInt(rs, "elder_age"), rs.getString("gender"),
-                rs.getString("address"), rs.getString("phone"), ElderCards.textArray(rs, "conditions"));
+                rs.getString("address"), rs.getString("phone"), ElderCards.textArray(rs, "conditions"), dispatch(rs));
+    }
+
+    private static DispatchRef dispatch(ResultSet rs) throws SQLException {
+        long id = rs.getLong("dispatch_id");
+        if (rs.wasNull()) {
+            return null;
+        }
+        return new DispatchRef(id, rs.getString("responder_name"), rs.getString("dispatch_status"),
+                Timestamps.instant(rs, "dispatched_at"), Timestamps.instant(rs, "departed_at"),
+                Timestamps.instant(rs, "arrived_at"), Timestamps.instant(rs, "finished_at"),
+                rs.getString("dispatch_outcome"));
     }
 }

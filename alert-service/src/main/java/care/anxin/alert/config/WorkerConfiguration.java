@@ -7,6 +7,8 @@ import care.anxin.alert.dispatch.OutboxQueued;
 import care.anxin.alert.escalation.EscalationJob;
 import care.anxin.alert.rules.ConditionRuleRunner;
 import care.anxin.alert.work.PollingWorker;
+import care.anxin.store.incident.DispatchCommands;
+import care.anxin.store.incident.PhoneIntake;
 import care.anxin.store.notify.PgNotificationListener;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -51,9 +53,13 @@ public class WorkerConfiguration {
 
     /** NOTIFY device_event wakes the consumer; after every (re)connect it polls what it may have missed. */
     @Bean(initMethod = "start", destroyMethod = "close")
-    PgNotificationListener deviceEventListener(DataSource dataSource, PollingWorker eventConsumerWorker) {
+    PgNotificationListener deviceEventListener(DataSource dataSource, PollingWorker eventConsumerWorker,
+                                               PollingWorker escalationWorker, PollingWorker dispatcherWorker) {
         return new PgNotificationListener(dataSource, "alert-service")
                 .listen("device_event", payload -> eventConsumerWorker.wake())
+                // Incidents opened and notifications queued by the monitoring service (phone intake, dispatch).
+                .listen(PhoneIntake.TIMER_DUE_CHANNEL, payload -> escalationWorker.wake())
+                .listen(DispatchCommands.NOTIFICATION_QUEUED_CHANNEL, payload -> dispatcherWorker.wake())
                 .onConnected(eventConsumerWorker::wake);
     }
 

@@ -20,6 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class PhoneIntake {
 
+    /** NOTIFY channel (payload: alert id) that wakes the alert service's escalation job at once. */
+    public static final String TIMER_DUE_CHANNEL = "incident_timer_due";
+
     private static final String SEVERITY_RANK = "ARRAY['LOW','MEDIUM','HIGH','CRITICAL']";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -74,6 +77,7 @@ public class PhoneIntake {
             jdbc.update("INSERT INTO alert_action (alert_id, at, actor_user_id, actor, action, detail) VALUES (?, ?, ?, ?, ?, ?::jsonb)",
                     logged.alertId(), now, call.operatorUserId(), "user:" + call.operatorUserId(),
                     logged.opened() ? "CALL_OPENED" : "CALL_REPEATED", detailJson);
+            jdbc.queryForList("SELECT pg_notify(?, ?)", TIMER_DUE_CHANNEL, String.valueOf(logged.alertId()));
             return logged;
         });
     }

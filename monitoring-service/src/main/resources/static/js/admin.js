@@ -9,6 +9,7 @@ const TABS = {
   elders: () => import('./admin/elders.js'),
   devices: () => import('./admin/devices.js'),
   users: () => import('./admin/users.js'),
+  'family-links': () => import('./admin/family-links.js'),
   organizations: () => import('./admin/organizations.js'),
   partners: () => import('./admin/partners.js'),
   policies: () => import('./admin/policies.js'),

@@ -12,6 +12,7 @@ const STAFF = [];
 const ROUTES = [
   { name: 'board', pattern: /^board$/, roles: STAFF, load: () => import('./board.js') },
   { name: 'performance', pattern: /^performance$/, roles: ['CARE_STAFF', 'DISTRICT_STAFF', 'ADMIN'], load: () => import('./performance.js') },
+  { name: 'map', pattern: /^map$/, roles: STAFF, load: () => import('./map.js') },
   { name: 'elders', pattern: /^elders$/, roles: STAFF, load: () => import('./elders.js') },
   { name: 'elders', pattern: /^elders\/(\d+)$/, roles: STAFF, load: () => import('./trends.js') },
   { name: 'admin', pattern: /^admin(?:\/([\w-]+))?$/, roles: ['ADMIN'], load: () => import('./admin.js') },
@@ -66,7 +67,7 @@ async function route() {
 function renderNav() {
   const nav = document.getElementById('nav');
   const links = [
-    ['board', 'nav.board'], ['performance', 'nav.performance'], ['elders', 'nav.elders'], ['admin', 'nav.admin'],
+    ['board', 'nav.board'], ['performance', 'nav.performance'], ['map', 'nav.map'], ['elders', 'nav.elders'], ['admin', 'nav.admin'],
   ].filter(([name]) => ROUTES.some((r) => r.name === name && r.roles.includes(ctx.me.role)));
   nav.replaceChildren(...links.map(([name, key]) => h('a', { href: `#/${name}`, dataset: { route: name } },
     t(key), name === 'board' ? h('span', { class: 'nav-badge', id: 'open-count', hidden: true }) : null)));
@@ -147,6 +148,12 @@ async function start() {
   } catch {
     await initI18n();
     return; // api.js has redirected to the login page
+  }
+  // Family members and responders have their own phone pages.
+  const ownPage = { FAMILY: '/family.html', RESPONDER: '/responder.html' }[ctx.me.role];
+  if (ownPage) {
+    location.replace(ownPage);
+    return;
   }
   await initI18n(ctx.me.locale);
   const { catalogue } = await import('./catalogue.js');

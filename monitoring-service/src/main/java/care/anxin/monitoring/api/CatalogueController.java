@@ -5,6 +5,7 @@ import care.anxin.domain.vital.VitalSign;
 import care.anxin.monitoring.helpcenter.HelpCenterProperties;
 import care.anxin.store.console.Role;
 import care.anxin.store.incident.CallKind;
+import care.anxin.store.incident.IncidentOutcome;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.CacheControl;
@@ -14,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The platform's vocabulary for the console (js/catalogue.js): vital signs, roles, device kinds,
- * organization kinds and phone-call kinds, from the domain's enums, so no page keeps its own copy.
+ * organization kinds, phone-call kinds and incident outcomes, from the domain's enums, so no page
+ * keeps its own copy. Public: it is vocabulary, not data (the login and responder pages use it too).
  */
 @RestController
 public class CatalogueController {
@@ -27,7 +29,8 @@ public class CatalogueController {
     }
 
     public record Catalogue(List<Vital> vitals, List<RoleEntry> roles, List<String> deviceKinds,
-                            List<String> organizationKinds, List<String> callKinds, List<String> serviceKinds) {
+                            List<String> organizationKinds, List<String> callKinds, List<String> serviceKinds,
+                            List<String> outcomes) {
     }
 
     /** Mirrors the organization.kind CHECK constraint. */
@@ -44,7 +47,8 @@ public class CatalogueController {
                 Arrays.stream(DeviceKind.values()).map(Enum::name).toList(),
                 ORGANIZATION_KINDS,
                 Arrays.stream(CallKind.values()).map(Enum::name).toList(),
-                properties.serviceKinds());
+                properties.serviceKinds(),
+                Arrays.stream(IncidentOutcome.values()).map(Enum::name).toList());
     }
 
     @GetMapping("/api/v1/catalogue")

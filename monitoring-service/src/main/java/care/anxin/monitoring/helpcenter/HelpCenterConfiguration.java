@@ -1,5 +1,6 @@
 package care.anxin.monitoring.helpcenter;
 
+import care.anxin.store.helpcenter.ArrivalQueries;
 import care.anxin.store.helpcenter.FamilyLinks;
 import care.anxin.store.helpcenter.HandsetCommands;
 import care.anxin.store.helpcenter.MapQueries;
@@ -42,6 +43,11 @@ public class HelpCenterConfiguration {
     @Bean
     HandsetCommands handsetCommands(DataSource dataSource) {
         return new HandsetCommands(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    ArrivalQueries arrivalQueries(NamedParameterJdbcTemplate jdbc) {
+        return new ArrivalQueries(jdbc);
     }
 
     @Bean

@@ -85,6 +85,9 @@ public class ResponderLinks {
         } catch (IncidentStateException e) {
             throw new ConflictException(e.getMessage(), e);
         }
+        if (after.status() == d.status()) {
+            return view(after); // a repeated tap changes nothing and is not audited again
+        }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("dispatchId", d.id());
         detail.put("status", progress.status().name());

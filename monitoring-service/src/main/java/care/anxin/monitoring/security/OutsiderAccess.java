@@ -1,20 +1,25 @@
 package care.anxin.monitoring.security;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * People outside the care organization (family members, responders) read what their scope shows
  * them, but never act on incidents, command devices, watch the whole board, the map, performance
- * or the user list. Their row scoping (404 elsewhere) stays in ViewerScope; this is the role check.
+ * or the user list: those endpoints answer them 404, like anything outside their scope. Their row
+ * scoping stays in ViewerScope; this is the role check.
  */
 final class OutsiderAccess {
 
@@ -42,12 +47,21 @@ final class OutsiderAccess {
                 new AntPathRequestMatcher("/api/v1/performance"));
     }
 
-    static AuthorizationManager<RequestAuthorizationContext> notOutsider() {
-        return (Supplier<Authentication> authentication, RequestAuthorizationContext context) -> {
-            Authentication a = authentication.get();
-            boolean allowed = a != null && a.isAuthenticated() && !"anonymousUser".equals(a.getPrincipal())
-                    && a.getAuthorities().stream().noneMatch(g -> OUTSIDERS.contains(g.getAuthority()));
-            return new AuthorizationDecision(allowed);
+    /** Answers 404 (as scoping does elsewhere) when a family member or responder calls a staff endpoint. */
+    static OncePerRequestFilter filter(ProblemResponses problems) {
+        RequestMatcher staff = staffEndpoints();
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                Authentication a = SecurityContextHolder.getContext().getAuthentication();
+                if (a != null && staff.matches(request)
+                        && a.getAuthorities().stream().anyMatch(g -> OUTSIDERS.contains(g.getAuthority()))) {
+                    problems.write(request, response, HttpStatus.NOT_FOUND, "Not found");
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
         };
     }
 }

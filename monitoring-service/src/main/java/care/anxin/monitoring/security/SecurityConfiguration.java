@@ -19,6 +19,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
@@ -65,16 +66,16 @@ public class SecurityConfiguration {
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // A responder's SMS link: its token is the credential (one dispatch, until done or expired).
-                        .requestMatchers("/api/v1/responder/links/**").permitAll()
+                        .requestMatchers("/api/v1/responder/links/**", "/api/v1/catalogue").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/responder/dispatches/**").hasRole("RESPONDER")
-                        .requestMatchers(OutsiderAccess.staffEndpoints()).access(OutsiderAccess.notOutsider())
                         .requestMatchers("/api/**").authenticated()
                         // The console's static pages, Swagger UI and the OpenAPI document carry no data.
                         .anyRequest().permitAll())
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfRepository).csrfTokenRequestHandler(csrfHandler)
                         .ignoringRequestMatchers(SecurityConfiguration::authorizationHeader))
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+                .addFilterAfter(OutsiderAccess.filter(problems), AuthorizationFilter.class)
                 .addFilterBefore(new JsonLoginBodyFilter(json), CsrfFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), BasicAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")

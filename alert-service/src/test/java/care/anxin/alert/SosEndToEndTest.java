@@ -87,14 +87,18 @@ class SosEndToEndTest {
     }
 
     @Test
-    void sosWhoseDeviceTimeIsMonthsOldIsRecordedButPagesNobody() {
+    void monthsOldBatteryEventIsHistoryButAnSosIsNeverDroppedForItsClock() {
         Fixtures.Elder elder = harness.world.elder("钱老伯");
         await().pollDelay(Duration.ofMillis(300)).until(() -> true); // let the listener connect
-        long eventId = harness.world.event(elder.id(), elder.handset(), "SOS", "{\"clockFlags\":2}");
-
+        long battery = harness.world.event(elder.id(), elder.handset(), "LOW_BATTERY", "{\"battery\":5,\"clockFlags\":2}");
         await().atMost(Duration.ofSeconds(10)).until(() -> harness.jdbc.queryForObject(
-                "SELECT processed_at IS NOT NULL FROM device_event WHERE id = ?", Boolean.class, eventId));
+                "SELECT processed_at IS NOT NULL FROM device_event WHERE id = ?", Boolean.class, battery));
         assertThat(harness.jdbc.queryForObject("SELECT count(*) FROM alert WHERE elder_id = ?", Integer.class, elder.id())).isZero();
+
+        // a row an older gateway flagged "months old": an SOS still reaches a person
+        harness.world.event(elder.id(), elder.handset(), "SOS", "{\"clockFlags\":2}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> harness.jdbc.queryForObject(
+                "SELECT count(*) FROM alert WHERE elder_id = ? AND kind = 'SOS' AND status = 'OPEN'", Integer.class, elder.id()) == 1);
     }
 
     static String hmacHex(String secret, String data) throws Exception {

@@ -165,8 +165,8 @@ public class AlertConfiguration {
     }
 
     @Bean
-    DownlinkChannel downlinkChannel(NotificationRepository notifications, JsonText json, Clock clock) {
-        return new DownlinkChannel(notifications, json, clock);
+    DownlinkChannel downlinkChannel(NotificationRepository notifications, Clock clock) {
+        return new DownlinkChannel(notifications, clock);
     }
 
     @Bean(destroyMethod = "shutdownNow")

@@ -1,5 +1,6 @@
 package care.anxin.alert.config;
 
+import care.anxin.store.notify.NotifyChannel;
 import care.anxin.alert.consume.EventConsumer;
 import care.anxin.alert.consume.HoldReleaseJob;
 import care.anxin.alert.dispatch.Dispatcher;
@@ -7,8 +8,6 @@ import care.anxin.alert.dispatch.OutboxQueued;
 import care.anxin.alert.escalation.EscalationJob;
 import care.anxin.alert.rules.ConditionRuleRunner;
 import care.anxin.alert.work.PollingWorker;
-import care.anxin.store.incident.DispatchCommands;
-import care.anxin.store.incident.PhoneIntake;
 import care.anxin.store.notify.PgNotificationListener;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -56,10 +55,10 @@ public class WorkerConfiguration {
     PgNotificationListener deviceEventListener(DataSource dataSource, PollingWorker eventConsumerWorker,
                                                PollingWorker escalationWorker, PollingWorker dispatcherWorker) {
         return new PgNotificationListener(dataSource, "alert-service")
-                .listen("device_event", payload -> eventConsumerWorker.wake())
+                .listen(NotifyChannel.DEVICE_EVENT, payload -> eventConsumerWorker.wake())
                 // Incidents opened and notifications queued by the monitoring service (phone intake, dispatch).
-                .listen(PhoneIntake.TIMER_DUE_CHANNEL, payload -> escalationWorker.wake())
-                .listen(DispatchCommands.NOTIFICATION_QUEUED_CHANNEL, payload -> dispatcherWorker.wake())
+                .listen(NotifyChannel.INCIDENT_TIMER_DUE, payload -> escalationWorker.wake())
+                .listen(NotifyChannel.NOTIFICATION_QUEUED, payload -> dispatcherWorker.wake())
                 .onConnected(eventConsumerWorker::wake);
     }
 

@@ -88,20 +88,20 @@ public class EventConsumer {
                 queue.markProcessed(e.id(), now);
                 return result;
             });
-            metrics.event(e.kind(), outcome);
+            metrics.event(e.kindName(), outcome);
             if ("ignored".equals(outcome)) {
-                log.info("Event {} ({}) of elder {} needs no incident or has no known elder", e.id(), e.kind(), e.elderId());
+                log.info("Event {} ({}) of elder {} needs no incident or has no known elder", e.id(), e.kindName(), e.elderId());
             }
             return true;
         } catch (DeferredEvent d) {
-            metrics.event(e.kind(), "deferred");
+            metrics.event(e.kindName(), "deferred");
             log.debug("Event {} deferred: {}", e.id(), d.getMessage());
             return false;
         } catch (RuntimeException ex) {
             boolean giveUp = e.attempts() + 1 >= settings.maxAttempts();
             queue.markFailed(e.id(), String.valueOf(ex.getMessage()), giveUp, now);
-            metrics.event(e.kind(), giveUp ? "parked" : "failed");
-            log.error("Event {} ({}) failed (attempt {}{})", e.id(), e.kind(), e.attempts() + 1,
+            metrics.event(e.kindName(), giveUp ? "parked" : "failed");
+            log.error("Event {} ({}) failed (attempt {}{})", e.id(), e.kindName(), e.attempts() + 1,
                     giveUp ? ", giving up: kept with last_error" : "", ex);
             return true;
         }

@@ -3,25 +3,21 @@ package care.anxin.alert.consume;
 import care.anxin.alert.incident.IncidentTexts;
 import care.anxin.alert.incident.IncidentWriter;
 import care.anxin.alert.incident.JsonText;
+import care.anxin.domain.event.AbnormalReading;
+import care.anxin.domain.event.DeviceReport;
+import care.anxin.domain.incident.IncidentKind;
+import care.anxin.domain.incident.Severity;
 import care.anxin.store.alerting.DeviceEventRow;
 import care.anxin.store.alerting.ElderRef;
 import care.anxin.store.alerting.IncidentDraft;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.Set;
 
 /**
  * The rule for each device_event kind. Runs inside the claiming transaction; returns what happened
- * ("processed" or "ignored") for the metrics.
+ * ("processed", "ignored" or "stale") for the metrics.
  */
 public class EventHandler {
-
-    /** The gateway's clockFlags bit for a device time more than 30 days old (docs/protocol.md). */
-    private static final int CLOCK_FAR_PAST = 2;
-
-    /** Kinds that open nothing by themselves: the condition rules read the device state they leave. */
-    private static final Set<String> OBSERVED_ONLY = Set.of("WEAR_OFF", "POWER_OFF", "DEVICE_OFFLINE");
 
     private final UrgentEvents urgent;
     private final IncidentWriter writer;
@@ -34,54 +30,56 @@ public class EventHandler {
     }
 
     public String handle(DeviceEventRow e, ElderRef elder, Instant now) {
-        // A month-old SOS replayed by a device with a broken clock is history, not an emergency.
-        if ((json.read(e.payload()).path("clockFlags").asInt(0) & CLOCK_FAR_PAST) != 0) {
+        if (e.kind() == null) {
+            return "ignored";
+        }
+        // A month-old battery or wear event replayed by a device is history, not an emergency. SOS and
+        // falls are never dropped for their clock (the gateway places them at the receive time).
+        if (!e.kind().urgent() && e.payload() instanceof DeviceReport r && r.stale()) {
             return "stale";
         }
         switch (e.kind()) {
-            case "SOS" -> urgent.sos(e, elder, now);
-            case "FALL" -> urgent.fall(e, elder, now);
-            case "FALL_CANCELLED" -> urgent.cancel(e, elder, now);
-            case "VITAL_ABNORMAL" -> {
-                return vital(e, elder, now);
-            }
-            case "LOW_BATTERY" -> {
-                JsonNode p = json.read(e.payload());
+            case SOS -> urgent.sos(e, elder, now);
+            case FALL -> urgent.fall(e, elder, now);
+            case FALL_CANCELLED -> urgent.cancel(e, elder, now);
+            case VITAL_ABNORMAL -> vital(e, (AbnormalReading) e.payload(), elder, now);
+            case LOW_BATTERY -> {
                 ObjectNode detail = json.object().put("deviceId", e.deviceId());
-                if (p.hasNonNull("battery")) {
-                    detail.put("battery", p.get("battery").asInt());
+                DeviceReport r = e.report();
+                if (r.battery() != null) {
+                    detail.put("battery", r.battery());
                 }
-                writer.record(draft(e, elder, "LOW_BATTERY", "LOW", detail, now), eventDetail(e));
+                writer.record(draft(e, elder, IncidentKind.LOW_BATTERY, Severity.LOW, detail, now), eventDetail(e));
             }
-            case "DEVICE_ONLINE" -> writer.autoResolve(elder.id(), "DEVICE_OFFLINE", now, "device " + e.deviceId() + " back online");
-            default -> {
-                return OBSERVED_ONLY.contains(e.kind()) ? "processed" : "ignored";
+            case DEVICE_ONLINE -> writer.autoResolve(elder.id(), IncidentKind.DEVICE_OFFLINE, now,
+                    "device " + e.deviceId() + " back online");
+            // Open nothing by themselves: the condition rules read the device state they leave.
+            case WEAR_OFF, POWER_OFF, DEVICE_OFFLINE -> {
             }
         }
         return "processed";
     }
 
     /** VITAL_ABNORMAL -> VITAL_<code>: HIGH for a critical classification, MEDIUM otherwise. */
-    private String vital(DeviceEventRow e, ElderRef elder, Instant now) {
-        JsonNode p = json.read(e.payload());
-        String code = p.path("code").asText("");
-        if (!code.matches("[A-Z0-9]{1,16}")) {
-            return "ignored";
+    private void vital(DeviceEventRow e, AbnormalReading reading, ElderRef elder, Instant now) {
+        if (reading.code() == null || reading.classification() == null) {
+            throw new IllegalArgumentException("VITAL_ABNORMAL payload without code or classification");
         }
-        String classification = p.path("classification").asText("");
-        String severity = classification.startsWith("CRITICAL") ? "HIGH" : "MEDIUM";
+        Severity severity = reading.classification().critical() ? Severity.HIGH : Severity.MEDIUM;
         ObjectNode detail = json.object();
-        detail.set("lastReading", p);
-        writer.record(draft(e, elder, "VITAL_" + code, severity, detail, now), eventDetail(e));
-        return "processed";
+        detail.set("lastReading", json.read(e.payloadJson()));
+        writer.record(draft(e, elder, IncidentKind.vital(reading.code()), severity, detail, now), eventDetail(e));
     }
 
-    private IncidentDraft draft(DeviceEventRow e, ElderRef elder, String kind, String severity, ObjectNode detail, Instant now) {
+    private IncidentDraft draft(DeviceEventRow e, ElderRef elder, IncidentKind kind, Severity severity, ObjectNode detail,
+                                Instant now) {
         return new IncidentDraft(elder.id(), elder.organizationId(), e.deviceId(), kind, severity,
                 IncidentTexts.title(kind, elder.name()), json.of(detail), e.occurredAt(), now, null, null);
     }
 
     private String eventDetail(DeviceEventRow e) {
-        return json.of(json.object().put("eventId", e.id()).put("deviceId", e.deviceId()).put("payload", e.payload()));
+        ObjectNode detail = json.object().put("eventId", e.id()).put("deviceId", e.deviceId());
+        detail.set("payload", json.read(e.payloadJson()));
+        return json.of(detail);
     }
 }

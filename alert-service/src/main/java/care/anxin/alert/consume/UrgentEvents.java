@@ -6,17 +6,22 @@ import care.anxin.alert.incident.AlertMetrics;
 import care.anxin.alert.incident.IncidentTexts;
 import care.anxin.alert.incident.IncidentWriter;
 import care.anxin.alert.incident.JsonText;
+import care.anxin.domain.event.DeviceEventKind;
+import care.anxin.domain.event.DeviceReport;
+import care.anxin.domain.incident.IncidentKind;
+import care.anxin.domain.incident.IncidentStatus;
+import care.anxin.domain.incident.Severity;
 import care.anxin.store.alerting.DeviceEventRow;
 import care.anxin.store.alerting.DirectoryRepository;
 import care.anxin.store.alerting.ElderRef;
 import care.anxin.store.alerting.EventQueueRepository;
 import care.anxin.store.alerting.Hold;
 import care.anxin.store.alerting.HoldRepository;
+import care.anxin.store.alerting.HoldStatus;
 import care.anxin.store.alerting.IncidentDraft;
 import care.anxin.store.alerting.IncidentRepository;
 import care.anxin.store.alerting.OpenIncident;
 import care.anxin.store.alerting.Upserted;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,54 +69,55 @@ public class UrgentEvents {
     }
 
     public void sos(DeviceEventRow e, ElderRef elder, Instant now) {
-        Optional<OpenIncident> fall = incidents.findOpen(elder.id(), "FALL").filter(f -> correlates(f.lastEventAt(), e));
+        Optional<OpenIncident> fall = incidents.findOpen(elder.id(), IncidentKind.FALL).filter(f -> correlates(f.lastEventAt(), e));
         if (fall.isPresent()) {
             correlate(fall.get().id(), e, now);
-            ack(fall.get().id(), "SOS", e);
+            ack(fall.get().id(), IncidentKind.SOS, e);
             return;
         }
-        Optional<Hold> held = holds.lockHeld(elder.id(), "FALL").filter(h -> correlates(h.occurredAt(), e));
+        Optional<Hold> held = holds.lockHeld(elder.id(), IncidentKind.FALL).filter(h -> correlates(h.occurredAt(), e));
         if (held.isPresent()) {
             long alertId = release(held.get(), now, "SOS");
             correlate(alertId, e, now);
-            ack(alertId, "SOS", e);
+            ack(alertId, IncidentKind.SOS, e);
             return;
         }
-        Upserted u = writer.record(draft("SOS", elder, e, now), eventDetail(e));
-        ack(u.id(), "SOS", e);
+        Upserted u = writer.record(draft(IncidentKind.SOS, elder, e, now), eventDetail(e));
+        ack(u.id(), IncidentKind.SOS, e);
     }
 
     public void fall(DeviceEventRow e, ElderRef elder, Instant now) {
-        Optional<OpenIncident> sos = incidents.findOpen(elder.id(), "SOS").filter(s -> correlates(s.lastEventAt(), e));
+        Optional<OpenIncident> sos = incidents.findOpen(elder.id(), IncidentKind.SOS).filter(s -> correlates(s.lastEventAt(), e));
         if (sos.isPresent()) {
             correlate(sos.get().id(), e, now);
             return;
         }
-        if (incidents.findOpen(elder.id(), "FALL").isPresent() || settings.cancelWindow().isZero()) {
-            Upserted u = writer.record(draft("FALL", elder, e, now), eventDetail(e));
+        if (incidents.findOpen(elder.id(), IncidentKind.FALL).isPresent() || settings.cancelWindow().isZero()) {
+            Upserted u = writer.record(draft(IncidentKind.FALL, elder, e, now), eventDetail(e));
             if (u.inserted()) {
-                ack(u.id(), "FALL", e);
+                ack(u.id(), IncidentKind.FALL, e);
             }
             return;
         }
         Instant from = e.receivedAt().isBefore(now) ? e.receivedAt() : now;
-        Hold hold = holds.holdOrCount(elder.id(), elder.organizationId(), e.deviceId(), "FALL", e.id(), e.msgId(),
-                e.occurredAt(), now, from.plus(settings.cancelWindow()), e.payload());
+        Hold hold = holds.holdOrCount(elder.id(), elder.organizationId(), e.deviceId(), IncidentKind.FALL, e.id(), e.msgId(),
+                e.occurredAt(), now, from.plus(settings.cancelWindow()), e.report());
         log.info("Fall of elder {} held until {} for the elder's cancel (event {}, count {})",
                 elder.id(), hold.holdUntil(), e.id(), hold.eventCount());
     }
 
     public void cancel(DeviceEventRow e, ElderRef elder, Instant now) {
-        JsonNode payload = json.read(e.payload());
-        String ref = payload.path("refMsgId").asText(null);
-        Optional<Hold> held = holds.lockHeld(elder.id(), "FALL");
+        String ref = e.report().refMsgId();
+        Optional<Hold> held = holds.lockHeld(elder.id(), IncidentKind.FALL);
         if (held.isPresent()) {
             Hold h = held.get();
-            IncidentDraft d = new IncidentDraft(elder.id(), elder.organizationId(), h.deviceId(), "FALL", "CRITICAL",
-                    IncidentTexts.title("FALL", elder.name()), holdDetail(h), h.occurredAt(), now,
-                    lat(json.read(h.payload())), lon(json.read(h.payload())));
-            long alertId = incidents.insertClosed(d, "CANCELLED", "CANCELLED_BY_ELDER", h.eventCount(), h.occurredAt());
-            holds.close(h.id(), "CANCELLED", alertId, now);
+            DeviceReport fall = h.report();
+            IncidentDraft d = new IncidentDraft(elder.id(), elder.organizationId(), h.deviceId(), IncidentKind.FALL,
+                    Severity.CRITICAL, IncidentTexts.title(IncidentKind.FALL, elder.name()), holdDetail(h), h.occurredAt(),
+                    now, lat(fall), lon(fall));
+            long alertId = incidents.insertClosed(d, IncidentStatus.CANCELLED, "CANCELLED_BY_ELDER", h.eventCount(),
+                    h.occurredAt());
+            holds.close(h.id(), HoldStatus.CANCELLED, alertId, now);
             incidents.addAction(alertId, h.heldAt(), "HELD", json.of(json.object().put("eventId", h.eventId())
                     .put("holdUntil", h.holdUntil().toString())));
             incidents.addAction(alertId, now, "CANCELLED_BY_ELDER", json.of(json.object().put("eventId", e.id())
@@ -120,10 +126,10 @@ public class UrgentEvents {
             log.info("Fall of elder {} cancelled by the elder within the window (incident {} logged as CANCELLED)", elder.id(), alertId);
             return;
         }
-        if (queue.hasUnprocessedBefore(elder.id(), "FALL", e.id())) {
+        if (queue.hasUnprocessedBefore(elder.id(), DeviceEventKind.FALL, e.id())) {
             throw new DeferredEvent("the FALL this cancels is still being processed");
         }
-        Optional<OpenIncident> open = incidents.findOpen(elder.id(), "FALL");
+        Optional<OpenIncident> open = incidents.findOpen(elder.id(), IncidentKind.FALL);
         if (open.isPresent()) {
             // Too late to stop the page: staff are told the elder says they are fine, and decide.
             incidents.addAction(open.get().id(), now, "ELDER_REPORTS_OK", json.of(json.object().put("eventId", e.id())
@@ -136,19 +142,20 @@ public class UrgentEvents {
     /** Opens the held fall's incident now (window elapsed, or an SOS arrived). Returns its id. */
     public long release(Hold h, Instant now, String reason) {
         ElderRef elder = directory.elder(h.elderId()).orElseThrow();
-        JsonNode payload = json.read(h.payload());
-        IncidentDraft d = new IncidentDraft(h.elderId(), h.organizationId(), h.deviceId(), "FALL", "CRITICAL",
-                IncidentTexts.title("FALL", elder.name()), holdDetail(h), h.occurredAt(), now, lat(payload), lon(payload));
+        DeviceReport fall = h.report();
+        IncidentDraft d = new IncidentDraft(h.elderId(), h.organizationId(), h.deviceId(), IncidentKind.FALL,
+                Severity.CRITICAL, IncidentTexts.title(IncidentKind.FALL, elder.name()), holdDetail(h), h.occurredAt(), now,
+                lat(fall), lon(fall));
         Upserted u = writer.record(d, json.of(json.object().put("eventId", h.eventId()).put("heldSince", h.heldAt().toString())
                 .put("releasedBy", reason)));
         for (int i = 1; i < h.eventCount(); i++) {
             incidents.countInto(u.id(), h.occurredAt(), "{}", now);
         }
-        holds.close(h.id(), "RELEASED", u.id(), now);
+        holds.close(h.id(), HoldStatus.RELEASED, u.id(), now);
         incidents.addAction(u.id(), h.heldAt(), "HELD", json.of(json.object().put("eventId", h.eventId())
                 .put("holdUntil", h.holdUntil().toString())));
         handsetFor(h.elderId(), h.deviceId()).ifPresent(device ->
-                outbox.handsetAck(u.id(), "FALL", device, "alert:" + u.id() + ":downlink:hold:" + h.id()));
+                outbox.handsetAck(u.id(), IncidentKind.FALL, device, "alert:" + u.id() + ":downlink:hold:" + h.id()));
         return u.id();
     }
 
@@ -158,13 +165,13 @@ public class UrgentEvents {
 
     private void correlate(long alertId, DeviceEventRow e, Instant now) {
         ObjectNode detail = json.object();
-        detail.putObject("correlated" + e.kind()).put("eventId", e.id()).put("at", e.occurredAt().toString());
+        detail.putObject("correlated" + e.kind().name()).put("eventId", e.id()).put("at", e.occurredAt().toString());
         incidents.countInto(alertId, e.occurredAt(), json.of(detail), now);
-        incidents.addAction(alertId, now, "CORRELATED", json.of(json.object().put("kind", e.kind()).put("eventId", e.id())));
+        incidents.addAction(alertId, now, "CORRELATED", json.of(json.object().put("kind", e.kind().name()).put("eventId", e.id())));
     }
 
     /** ALERT_ACK to the handset: one per SOS event (the elder pressed; they want to hear back). */
-    private void ack(long alertId, String kind, DeviceEventRow e) {
+    private void ack(long alertId, IncidentKind kind, DeviceEventRow e) {
         handsetFor(e.elderId(), e.deviceId()).ifPresent(device ->
                 outbox.handsetAck(alertId, kind, device, "alert:" + alertId + ":downlink:event:" + e.id()));
     }
@@ -173,11 +180,11 @@ public class UrgentEvents {
         return directory.handset(elderId, deviceId);
     }
 
-    private IncidentDraft draft(String kind, ElderRef elder, DeviceEventRow e, Instant now) {
-        JsonNode p = json.read(e.payload());
-        return new IncidentDraft(elder.id(), elder.organizationId(), e.deviceId(), kind, "CRITICAL",
-                IncidentTexts.title(kind, elder.name()), json.of(json.object().set("lastEvent", p)), e.occurredAt(), now,
-                lat(p), lon(p));
+    private IncidentDraft draft(IncidentKind kind, ElderRef elder, DeviceEventRow e, Instant now) {
+        DeviceReport p = e.report();
+        return new IncidentDraft(elder.id(), elder.organizationId(), e.deviceId(), kind, Severity.CRITICAL,
+                IncidentTexts.title(kind, elder.name()), json.of(json.object().set("lastEvent", json.read(e.payloadJson()))),
+                e.occurredAt(), now, lat(p), lon(p));
     }
 
     private String eventDetail(DeviceEventRow e) {
@@ -186,16 +193,16 @@ public class UrgentEvents {
 
     private String holdDetail(Hold h) {
         ObjectNode detail = json.object();
-        detail.set("lastEvent", json.read(h.payload()));
+        detail.set("lastEvent", json.read(h.payloadJson()));
         detail.put("heldUntil", h.holdUntil().toString());
         return json.of(detail);
     }
 
-    static Double lat(JsonNode p) {
-        return p.hasNonNull("lat") && p.hasNonNull("lon") ? p.get("lat").asDouble() : null;
+    static Double lat(DeviceReport p) {
+        return p.hasPosition() ? p.lat() : null;
     }
 
-    static Double lon(JsonNode p) {
-        return p.hasNonNull("lat") && p.hasNonNull("lon") ? p.get("lon").asDouble() : null;
+    static Double lon(DeviceReport p) {
+        return p.hasPosition() ? p.lon() : null;
     }
 }

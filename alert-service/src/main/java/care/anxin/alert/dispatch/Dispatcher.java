@@ -1,5 +1,7 @@
 package care.anxin.alert.dispatch;
 
+import care.anxin.domain.incident.Severity;
+import care.anxin.domain.incident.IncidentKind;
 import care.anxin.alert.config.AlertProperties;
 import care.anxin.alert.incident.AlertMetrics;
 import care.anxin.alert.incident.IncidentTexts;
@@ -141,10 +143,10 @@ public class Dispatcher {
         if (source == null) {
             return;
         }
-        String detail = json.of(json.object().put("failedAlertId", source.id()).put("failedAlertKind", source.kind())
+        String detail = json.of(json.object().put("failedAlertId", source.id()).put("failedAlertKind", source.kind().name())
                 .put("notificationId", n.id()).put("channel", n.channel()).put("recipient", n.recipient())
                 .put("error", r.error()));
-        writer.record(new IncidentDraft(source.elderId(), source.organizationId(), null, "NOTIFICATION_FAILED", "HIGH",
-                IncidentTexts.title("NOTIFICATION_FAILED", source.elderName()), detail, now, now, null, null), detail);
+        writer.record(new IncidentDraft(source.elderId(), source.organizationId(), null, IncidentKind.NOTIFICATION_FAILED, Severity.HIGH,
+                IncidentTexts.title(IncidentKind.NOTIFICATION_FAILED, source.elderName()), detail, now, now, null, null), detail);
     }
 }

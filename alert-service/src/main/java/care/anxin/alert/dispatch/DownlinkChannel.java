@@ -1,9 +1,10 @@
 package care.anxin.alert.dispatch;
 
-import care.anxin.alert.incident.JsonText;
+import care.anxin.domain.event.CommandPayload;
+import care.anxin.domain.event.ContractJson;
+import care.anxin.domain.wire.CommandType;
 import care.anxin.store.alerting.NotificationRepository;
 import care.anxin.store.alerting.OutboundNotification;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,12 +18,10 @@ public class DownlinkChannel implements NotificationChannel {
     private static final Duration EXPIRES_AFTER = Duration.ofHours(1);
 
     private final NotificationRepository notifications;
-    private final JsonText json;
     private final Clock clock;
 
-    public DownlinkChannel(NotificationRepository notifications, JsonText json, Clock clock) {
+    public DownlinkChannel(NotificationRepository notifications, Clock clock) {
         this.notifications = notifications;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -33,12 +32,18 @@ public class DownlinkChannel implements NotificationChannel {
 
     @Override
     public DeliveryResult deliver(OutboundNotification n) {
-        ObjectNode payload = (ObjectNode) json.read(n.payload());
-        payload.remove("kind");
-        payload.put("notificationKey", n.idempotencyKey());
+        CommandPayload queued;
+        try {
+            queued = ContractJson.read(CommandPayload.class, n.payload());
+        } catch (IllegalArgumentException e) {
+            return DeliveryResult.permanent(null, e.getMessage());
+        }
+        CommandPayload command = new CommandPayload(queued.alertId(), queued.text(), queued.textEn(), n.idempotencyKey(),
+                null, null);
         Instant now = clock.instant();
         try {
-            notifications.queueDeviceCommand(n.recipient(), "ALERT_ACK", json.of(payload), n.alertId(), now, now.plus(EXPIRES_AFTER));
+            notifications.queueDeviceCommand(n.recipient(), CommandType.ALERT_ACK.name(), ContractJson.write(command),
+                    n.alertId(), now, now.plus(EXPIRES_AFTER));
             return DeliveryResult.ok(null);
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
             return DeliveryResult.permanent(null, "cannot queue command for device " + n.recipient() + ": " + e.getMostSpecificCause().getMessage());

@@ -1,6 +1,9 @@
 package care.anxin.alert.dispatch;
 
+import care.anxin.domain.incident.IncidentKind;
 import care.anxin.alert.incident.IncidentTexts;
+import care.anxin.domain.event.CommandPayload;
+import care.anxin.domain.event.ContractJson;
 import care.anxin.alert.incident.JsonText;
 import care.anxin.store.alerting.AlertSnapshot;
 import care.anxin.store.alerting.NotificationRepository;
@@ -35,12 +38,15 @@ public class Outbox {
         return queue(alert.id(), channel, endpointId, address, key, payload);
     }
 
-    /** An ALERT_ACK for the elder's handset. */
-    public boolean handsetAck(long alertId, String kind, String deviceId, String key) {
-        IncidentTexts.HandsetText text = IncidentTexts.handsetText(kind);
-        ObjectNode payload = json.object().put("alertId", alertId).put("kind", kind).put("text", text.text())
-                .put("textEn", text.textEn());
-        return queue(alertId, "DOWNLINK", null, deviceId, key, json.of(payload));
+    /** The ALERT_ACK at receipt for the elder's handset: the call arrived, the care center is being contacted. */
+    public boolean handsetAck(long alertId, IncidentKind kind, String deviceId, String key) {
+        return handsetCommand(alertId, IncidentTexts.received(kind), deviceId, key);
+    }
+
+    /** An ALERT_ACK command for a handset (the outbox row's payload is the command's, without its key yet). */
+    public boolean handsetCommand(long alertId, IncidentTexts.HandsetText text, String deviceId, String key) {
+        CommandPayload payload = new CommandPayload(alertId, text.text(), text.textEn(), null, null, null);
+        return queue(alertId, "DOWNLINK", null, deviceId, key, ContractJson.write(payload));
     }
 
     private boolean queue(long alertId, String channel, Long endpointId, String address, String key, String payload) {
@@ -60,7 +66,7 @@ public class Outbox {
         body.put("target", target);
         body.put("createdAt", Instant.now(clock).toString());
         ObjectNode alert = body.putObject("alert");
-        alert.put("id", a.id()).put("kind", a.kind()).put("severity", a.severity()).put("status", a.status())
+        alert.put("id", a.id()).put("kind", a.kind().name()).put("severity", a.severity().name()).put("status", a.status().name())
                 .put("title", a.title()).put("eventCount", a.eventCount()).put("openedAt", a.openedAt().toString())
                 .put("lastEventAt", a.lastEventAt().toString());
         if (a.lat() != null && a.lon() != null) {

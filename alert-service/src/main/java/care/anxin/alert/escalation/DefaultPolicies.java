@@ -1,5 +1,7 @@
 package care.anxin.alert.escalation;
 
+import care.anxin.domain.incident.Severity;
+import care.anxin.domain.incident.IncidentKind;
 import care.anxin.alert.config.AlertProperties;
 import care.anxin.alert.escalation.EscalationPolicy.Step;
 import care.anxin.alert.escalation.EscalationPolicy.Target;
@@ -19,15 +21,15 @@ public class DefaultPolicies {
         this.settings = settings;
     }
 
-    public EscalationPolicy forIncident(String kind, String severity) {
+    public EscalationPolicy forIncident(IncidentKind kind, Severity severity) {
         Step now = new Step(0, null, null, List.of(Target.organization(0)));
-        if (kind.equals("SOS") || kind.equals("FALL")) {
+        if (kind.urgent()) {
             return new EscalationPolicy("default:urgent", List.of(now,
                     new Step(seconds(settings.ackTimeout()), "ACKNOWLEDGED", seconds(settings.reminderInterval()),
                             List.of(Target.organization(1), Target.contacts())),
                     new Step(seconds(settings.resolveTimeout()), "RESOLVED", null, List.of(Target.partner()))));
         }
-        if (severity.equals("HIGH") || severity.equals("CRITICAL")) {
+        if (severity.compareTo(Severity.HIGH) >= 0) {
             return new EscalationPolicy("default:high", List.of(now,
                     new Step(300, "ACKNOWLEDGED", null, List.of(Target.organization(1)))));
         }

@@ -1,5 +1,6 @@
 package care.anxin.alert.escalation;
 
+import care.anxin.domain.incident.IncidentStatus;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Comparator;
@@ -45,8 +46,8 @@ public record EscalationPolicy(String source, List<Step> steps) {
         }
 
         /** Whether the step still fires for an incident in this status. */
-        public boolean appliesTo(String status) {
-            return !("ACKNOWLEDGED".equals(unless) && "ACKNOWLEDGED".equals(status));
+        public boolean appliesTo(IncidentStatus status) {
+            return !("ACKNOWLEDGED".equals(unless) && status == IncidentStatus.ACKNOWLEDGED);
         }
     }
 

@@ -1,5 +1,7 @@
 package care.anxin.alert.escalation;
 
+import care.anxin.domain.incident.Severity;
+import care.anxin.domain.incident.IncidentKind;
 import care.anxin.alert.incident.JsonText;
 import care.anxin.store.alerting.DirectoryRepository;
 import care.anxin.store.alerting.OrganizationRef;
@@ -28,13 +30,13 @@ public class PolicyResolver {
         this.json = json;
     }
 
-    public EscalationPolicy resolve(long organizationId, String kind, String severity) {
+    public EscalationPolicy resolve(long organizationId, IncidentKind kind, Severity severity) {
         List<Long> chain = directory.chain(organizationId).stream().map(OrganizationRef::id).toList();
-        return directory.policySteps(chain, kind).map(steps -> parse(steps, organizationId, kind, severity))
+        return directory.policySteps(chain, kind.name()).map(steps -> parse(steps, organizationId, kind, severity))
                 .orElseGet(() -> defaults.forIncident(kind, severity));
     }
 
-    private EscalationPolicy parse(String steps, long organizationId, String kind, String severity) {
+    private EscalationPolicy parse(String steps, long organizationId, IncidentKind kind, Severity severity) {
         try {
             return new EscalationPolicy("organization:" + organizationId, json.mapper().readValue(steps, STEPS));
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package care.anxin.alert.incident;
 
+import care.anxin.domain.incident.IncidentKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -14,12 +15,12 @@ public class AlertMetrics {
         this.registry = registry;
     }
 
-    public void incidentOpened(String kind) {
-        Counter.builder("anxin.alert.incidents.opened").tag("kind", kind).register(registry).increment();
+    public void incidentOpened(IncidentKind kind) {
+        Counter.builder("anxin.alert.incidents.opened").tag("kind", kind.name()).register(registry).increment();
     }
 
-    public void incidentAutoResolved(String kind) {
-        Counter.builder("anxin.alert.incidents.auto_resolved").tag("kind", kind).register(registry).increment();
+    public void incidentAutoResolved(IncidentKind kind) {
+        Counter.builder("anxin.alert.incidents.auto_resolved").tag("kind", kind.name()).register(registry).increment();
     }
 
     public void fallCancelled() {
@@ -42,7 +43,7 @@ public class AlertMetrics {
                 .register(registry).record(latency);
     }
 
-    public void escalation(String kind, String what) {
-        Counter.builder("anxin.alert.escalations").tag("kind", kind).tag("what", what).register(registry).increment();
+    public void escalation(IncidentKind kind, String what) {
+        Counter.builder("anxin.alert.escalations").tag("kind", kind.name()).tag("what", what).register(registry).increment();
     }
 }

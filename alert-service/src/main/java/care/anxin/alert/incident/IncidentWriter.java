@@ -1,5 +1,6 @@
 package care.anxin.alert.incident;
 
+import care.anxin.domain.incident.IncidentKind;
 import care.anxin.alert.escalation.Escalator;
 import care.anxin.store.alerting.IncidentDraft;
 import care.anxin.store.alerting.IncidentRepository;
@@ -44,7 +45,7 @@ public class IncidentWriter {
         return id;
     }
 
-    public void autoResolve(long elderId, String kind, Instant now, String reason) {
+    public void autoResolve(long elderId, IncidentKind kind, Instant now, String reason) {
         incidents.autoResolve(elderId, kind, now).ifPresent(id -> {
             incidents.addAction(id, now, "AUTO_RESOLVED", json.of(json.object().put("reason", reason)));
             metrics.incidentAutoResolved(kind);

@@ -1,5 +1,6 @@
 package care.anxin.alert.rules;
 
+import care.anxin.domain.incident.IncidentKind;
 import java.time.Instant;
 
 /**
@@ -10,7 +11,7 @@ import java.time.Instant;
 public interface ConditionRule {
 
     /** The alert kind this rule raises. */
-    String kind();
+    IncidentKind kind();
 
     Evaluation evaluate(Instant now);
 }

@@ -64,7 +64,7 @@ public class ConditionRuleRunner {
     }
 
     private void evaluate(ConditionRule rule, Instant now) {
-        if (!queries.tryLockRule(rule.kind())) {
+        if (!queries.tryLockRule(rule.kind().name())) {
             return;
         }
         Evaluation evaluation = rule.evaluate(now);

@@ -1,5 +1,7 @@
 package care.anxin.alert.rules;
 
+import care.anxin.domain.incident.Severity;
+import care.anxin.domain.incident.IncidentKind;
 import care.anxin.store.alerting.ConditionQueries;
 import care.anxin.store.alerting.ConditionRow;
 import java.time.Duration;
@@ -20,8 +22,8 @@ public class DeviceOfflineRule implements ConditionRule {
     }
 
     @Override
-    public String kind() {
-        return "DEVICE_OFFLINE";
+    public IncidentKind kind() {
+        return IncidentKind.DEVICE_OFFLINE;
     }
 
     @Override
@@ -32,7 +34,7 @@ public class DeviceOfflineRule implements ConditionRule {
             detail.put("deviceId", r.deviceId());
             detail.put("lastSeenAt", r.since() == null ? null : r.since().toString());
             detail.put("offlineMinutes", r.since() == null ? null : Duration.between(r.since(), now).toMinutes());
-            return new Finding(r.elderId(), r.organizationId(), r.deviceId(), "MEDIUM", detail, null, null);
+            return new Finding(r.elderId(), r.organizationId(), r.deviceId(), Severity.MEDIUM, detail, null, null);
         }).toList());
     }
 }

@@ -1,5 +1,7 @@
 package care.anxin.alert.rules;
 
+import care.anxin.domain.incident.Severity;
+import care.anxin.domain.incident.IncidentKind;
 import care.anxin.domain.score.EarlyWarningScore;
 import care.anxin.domain.score.Risk;
 import care.anxin.domain.score.ScoreResult;
@@ -34,8 +36,8 @@ public class EarlyWarningRule implements ConditionRule {
     }
 
     @Override
-    public String kind() {
-        return "EARLY_WARNING";
+    public IncidentKind kind() {
+        return IncidentKind.EARLY_WARNING;
     }
 
     @Override
@@ -62,7 +64,7 @@ public class EarlyWarningRule implements ConditionRule {
                 detail.put("values", row.latest());
                 detail.put("note", "consciousness and supplemental oxygen not measurable by wearables: scored as alert/air");
                 active.add(new Finding(row.elderId(), row.organizationId(), null,
-                        score.risk() == Risk.HIGH ? "HIGH" : "MEDIUM", detail, null, null));
+                        score.risk() == Risk.HIGH ? Severity.HIGH : Severity.MEDIUM, detail, null, null));
             }
         }
         return Evaluation.of(active, holding);

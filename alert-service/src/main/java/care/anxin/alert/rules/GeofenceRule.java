@@ -1,5 +1,7 @@
 package care.anxin.alert.rules;
 
+import care.anxin.domain.incident.Severity;
+import care.anxin.domain.incident.IncidentKind;
 import care.anxin.domain.geo.GeoFence;
 import care.anxin.domain.geo.GeoPoint;
 import care.anxin.store.alerting.ConditionQueries;
@@ -35,8 +37,8 @@ public class GeofenceRule implements ConditionRule {
     }
 
     @Override
-    public String kind() {
-        return "GEOFENCE_EXIT";
+    public IncidentKind kind() {
+        return IncidentKind.GEOFENCE_EXIT;
     }
 
     @Override
@@ -68,7 +70,7 @@ public class GeofenceRule implements ConditionRule {
                 detail.put("metersOutside", Math.round(out));
                 detail.put("positionAt", p.at().toString());
                 detail.put("deviceId", p.deviceId());
-                String severity = wanderingRisk(p.conditions()) || out > FAR_M ? "HIGH" : "MEDIUM";
+                Severity severity = wanderingRisk(p.conditions()) || out > FAR_M ? Severity.HIGH : Severity.MEDIUM;
                 active.add(new Finding(p.elderId(), p.organizationId(), p.deviceId(), severity, detail, p.lat(), p.lon()));
             }
         }

@@ -1,5 +1,7 @@
 package care.anxin.alert.rules;
 
+import care.anxin.domain.incident.Severity;
+import care.anxin.domain.incident.IncidentKind;
 import care.anxin.alert.config.AlertProperties;
 import care.anxin.store.alerting.ConditionQueries;
 import java.time.Instant;
@@ -24,8 +26,8 @@ public class InactivityRule implements ConditionRule {
     }
 
     @Override
-    public String kind() {
-        return "INACTIVITY";
+    public IncidentKind kind() {
+        return IncidentKind.INACTIVITY;
     }
 
     @Override
@@ -40,7 +42,7 @@ public class InactivityRule implements ConditionRule {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("deviceId", r.deviceId());
             detail.put("lastStepReadingAt", r.since() == null ? null : r.since().toString());
-            return new Finding(r.elderId(), r.organizationId(), r.deviceId(), "MEDIUM", detail, null, null);
+            return new Finding(r.elderId(), r.organizationId(), r.deviceId(), Severity.MEDIUM, detail, null, null);
         }).toList());
     }
 }

@@ -1,5 +1,7 @@
 package care.anxin.alert.rules;
 
+import care.anxin.domain.incident.Severity;
+import care.anxin.domain.incident.IncidentKind;
 import care.anxin.store.alerting.ConditionQueries;
 import care.anxin.store.alerting.ConditionRow;
 import java.time.Instant;
@@ -26,8 +28,8 @@ public class LowBatteryRule implements ConditionRule {
     }
 
     @Override
-    public String kind() {
-        return "LOW_BATTERY";
+    public IncidentKind kind() {
+        return IncidentKind.LOW_BATTERY;
     }
 
     @Override
@@ -38,7 +40,7 @@ public class LowBatteryRule implements ConditionRule {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("deviceId", r.deviceId());
             detail.put("battery", r.battery());
-            return new Finding(r.elderId(), r.organizationId(), r.deviceId(), "LOW", detail, null, null);
+            return new Finding(r.elderId(), r.organizationId(), r.deviceId(), Severity.LOW, detail, null, null);
         }).toList();
         return Evaluation.of(low, holding);
     }

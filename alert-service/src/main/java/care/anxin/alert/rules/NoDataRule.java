@@ -1,5 +1,7 @@
 package care.anxin.alert.rules;
 
+import care.anxin.domain.incident.Severity;
+import care.anxin.domain.incident.IncidentKind;
 import care.anxin.store.alerting.ConditionQueries;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +23,8 @@ public class NoDataRule implements ConditionRule {
     }
 
     @Override
-    public String kind() {
-        return "NO_DATA";
+    public IncidentKind kind() {
+        return IncidentKind.NO_DATA;
     }
 
     @Override
@@ -32,7 +34,7 @@ public class NoDataRule implements ConditionRule {
             detail.put("deviceId", r.deviceId());
             detail.put("lastDataAt", r.since() == null ? null : r.since().toString());
             detail.put("silentMinutes", r.since() == null ? null : Duration.between(r.since(), now).toMinutes());
-            return new Finding(r.elderId(), r.organizationId(), r.deviceId(), "MEDIUM", detail, null, null);
+            return new Finding(r.elderId(), r.organizationId(), r.deviceId(), Severity.MEDIUM, detail, null, null);
         }).toList());
     }
 }

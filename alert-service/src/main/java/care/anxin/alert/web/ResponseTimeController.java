@@ -1,5 +1,6 @@
 package care.anxin.alert.web;
 
+import care.anxin.domain.incident.IncidentKind;
 import care.anxin.store.alerting.ResponseTimeRepository;
 import care.anxin.store.alerting.ResponseTimeStats;
 import java.time.Clock;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ResponseTimeController {
 
-    private static final List<String> URGENT = List.of("SOS", "FALL");
+    private static final List<String> URGENT = List.of(IncidentKind.SOS.name(), IncidentKind.FALL.name());
 
     private final ResponseTimeRepository repository;
     private final Clock clock;

@@ -1,5 +1,8 @@
 package care.anxin.alert.escalation;
 
+import care.anxin.domain.incident.IncidentKind;
+import care.anxin.domain.incident.IncidentStatus;
+import care.anxin.domain.incident.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,8 +26,8 @@ class EscalationPolicyTest {
         EscalationPolicy policy = new EscalationPolicy("test", mapper.readValue(json, new TypeReference<List<EscalationPolicy.Step>>() { }));
         assertThat(policy.steps()).extracting(EscalationPolicy.Step::afterSeconds).containsExactly(0, 60, 900);
         assertThat(policy.steps().get(1).targets().get(0).organizationKind()).isEqualTo("DISTRICT");
-        assertThat(policy.steps().get(1).appliesTo("ACKNOWLEDGED")).isFalse();
-        assertThat(policy.steps().get(2).appliesTo("ACKNOWLEDGED")).isTrue();
+        assertThat(policy.steps().get(1).appliesTo(IncidentStatus.ACKNOWLEDGED)).isFalse();
+        assertThat(policy.steps().get(2).appliesTo(IncidentStatus.ACKNOWLEDGED)).isTrue();
         assertThat(policy.reminderStep(1)).isEqualTo(-1);
         assertThat(policy.reminderStep(2)).isEqualTo(1);
         assertThat(policy.reminderStep(3)).isEqualTo(1);
@@ -41,10 +44,10 @@ class EscalationPolicyTest {
     @Test
     void builtInDefaults() {
         DefaultPolicies defaults = new DefaultPolicies(new AlertProperties(null, null, null, null, null, null, null).escalation());
-        EscalationPolicy sos = defaults.forIncident("SOS", "CRITICAL");
+        EscalationPolicy sos = defaults.forIncident(IncidentKind.SOS, Severity.CRITICAL);
         assertThat(sos.steps()).extracting(EscalationPolicy.Step::afterSeconds).containsExactly(0, 60, 900);
         assertThat(sos.steps().get(1).repeatEverySeconds()).isEqualTo(60);
-        assertThat(defaults.forIncident("VITAL_HR", "HIGH").steps()).hasSize(2);
-        assertThat(defaults.forIncident("LOW_BATTERY", "LOW").steps()).hasSize(1);
+        assertThat(defaults.forIncident(IncidentKind.VITAL_HR, Severity.HIGH).steps()).hasSize(2);
+        assertThat(defaults.forIncident(IncidentKind.LOW_BATTERY, Severity.LOW).steps()).hasSize(1);
     }
 }

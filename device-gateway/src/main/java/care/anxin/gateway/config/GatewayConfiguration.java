@@ -29,7 +29,6 @@ import care.anxin.store.ingest.DeviceDirectory;
 import care.anxin.store.ingest.IngestRepository;
 import care.anxin.store.ingest.PresenceRepository;
 import care.anxin.store.ingest.SessionRepository;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -144,28 +143,28 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    GroupCommitWriter groupCommitWriter(IngestRepository repository, ObjectMapper json, CarePlanCache plans,
+    GroupCommitWriter groupCommitWriter(IngestRepository repository, CarePlanCache plans,
                                         DeviceActivityTracker activity, GatewayMetrics metrics, GatewayProperties p,
                                         Clock clock) {
-        return new GroupCommitWriter(repository, new MessageRows(json), plans, activity, metrics, p, clock);
+        return new GroupCommitWriter(repository, new MessageRows(), plans, activity, metrics, p, clock);
     }
 
     @Bean
     PresenceTracker presenceTracker(PresenceRepository repository, SessionRegistry registry,
-                                    ScheduledExecutorService gatewayScheduler, ObjectMapper json, GatewayProperties p,
+                                    ScheduledExecutorService gatewayScheduler, GatewayProperties p,
                                     Clock clock) {
-        PresenceTracker tracker = new PresenceTracker(repository, registry, gatewayScheduler, json, p.nodeId(),
+        PresenceTracker tracker = new PresenceTracker(repository, registry, gatewayScheduler, p.nodeId(),
                 p.presence().offlineGrace(), clock);
         tracker.releaseHeldBefore(clock.instant());
         return tracker;
     }
 
     @Bean
-    CommandDispatcher commandDispatcher(CommandRepository repository, SessionRegistry registry, ObjectMapper json,
+    CommandDispatcher commandDispatcher(CommandRepository repository, SessionRegistry registry,
                                         CommandCodec codec, GatewayMetrics metrics,
                                         ScheduledExecutorService gatewayScheduler, DataSource dataSource,
                                         GatewayProperties p) {
-        return new CommandDispatcher(repository, registry, new CommandMapper(json), codec, metrics, gatewayScheduler,
+        return new CommandDispatcher(repository, registry, new CommandMapper(), codec, metrics, gatewayScheduler,
                 dataSource, p.downlink().pollInterval(), p.downlink().maxAttempts());
     }
 

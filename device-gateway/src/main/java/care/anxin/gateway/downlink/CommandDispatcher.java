@@ -1,5 +1,6 @@
 package care.anxin.gateway.downlink;
 
+import care.anxin.store.notify.NotifyChannel;
 import care.anxin.domain.wire.CommandCodec;
 import care.anxin.domain.wire.DeviceCommand;
 import care.anxin.domain.wire.DeviceTopic;
@@ -154,7 +155,7 @@ public class CommandDispatcher implements SmartLifecycle {
     @Override
     public void start() {
         PgNotificationListener l = new PgNotificationListener(dataSource, "gateway-downlink");
-        l.listen("device_command", this::onNotify);
+        l.listen(NotifyChannel.DEVICE_COMMAND, this::onNotify);
         l.onConnected(this::pollAll);
         l.start();
         listener = l;

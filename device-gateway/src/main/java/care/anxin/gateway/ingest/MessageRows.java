@@ -2,7 +2,9 @@ package care.anxin.gateway.ingest;
 
 import care.anxin.domain.care.CarePlan;
 import care.anxin.domain.care.Classification;
-import care.anxin.domain.care.Threshold;
+import care.anxin.domain.event.AbnormalReading;
+import care.anxin.domain.event.DeviceEventKind;
+import care.anxin.domain.event.DeviceReport;
 import care.anxin.domain.wire.DeviceClock;
 import care.anxin.domain.wire.TimeCorrection;
 import care.anxin.domain.wire.EventMessage;
@@ -15,8 +17,6 @@ import care.anxin.store.ingest.IngestItem;
 import care.anxin.store.ingest.LocationRow;
 import care.anxin.store.ingest.MessageKey;
 import care.anxin.store.ingest.ObservationRow;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +31,6 @@ public class MessageRows {
     /** DeviceClock flag: the device time is more than 30 days old. */
     static final int FLAG_FAR_PAST = DeviceClock.FLAG_STALE;
 
-    private final ObjectMapper json;
-
-    public MessageRows(ObjectMapper json) {
-        this.json = json;
-    }
-
     public IngestItem rows(String deviceId, long elderId, UplinkMessage message, CarePlan plan, Instant receivedAt) {
         MessageKey key = new MessageKey(deviceId, message.msgId());
         List<ObservationRow> observations = new ArrayList<>();
@@ -50,8 +44,8 @@ public class MessageRows {
                         receivedAt, t.flags()));
                 Classification c = plan.classify(r.sign(), r.value());
                 if (c.abnormal() && (t.flags() & FLAG_FAR_PAST) == 0) {
-                    events.add(new EventRow(elderId, deviceId, "VITAL_ABNORMAL", t.time(), receivedAt,
-                            v.msgId(), abnormalPayload(r, c, plan.threshold(r.sign()))));
+                    events.add(new EventRow(elderId, deviceId, DeviceEventKind.VITAL_ABNORMAL, t.time(), receivedAt,
+                            v.msgId(), AbnormalReading.of(r.sign(), r.value(), c, plan.threshold(r.sign()))));
                 }
             }
         } else if (message instanceof LocationMessage l) {
@@ -59,52 +53,13 @@ public class MessageRows {
             locations.add(new LocationRow(t.time(), elderId, deviceId, l.point().lat(), l.point().lon(),
                     l.accuracyM(), l.source(), receivedAt, t.flags()));
         } else if (message instanceof EventMessage e) {
-            TimeCorrection t = DeviceClock.check(e.deviceTime(), receivedAt);
-            events.add(new EventRow(elderId, deviceId, e.type().name(), t.time(), receivedAt, e.msgId(),
-                    eventPayload(e, t.flags())));
+            // SOS and falls are never dropped for their clock: a wrong clock puts them at the receive time, marked.
+            TimeCorrection t = e.type().urgent() ? DeviceClock.checkUrgent(e.deviceTime(), receivedAt, e.replay())
+                    : DeviceClock.check(e.deviceTime(), receivedAt);
+            events.add(new EventRow(elderId, deviceId, DeviceEventKind.of(e.type()), t.time(), receivedAt, e.msgId(),
+                    DeviceReport.of(e, t.flags())));
         }
         // StatusMessage: heartbeats only refresh device state (batched by DeviceActivityTracker); no rows.
         return new IngestItem(key, observations, locations, events);
-    }
-
-    private String abnormalPayload(Reading r, Classification c, Threshold t) {
-        ObjectNode n = json.createObjectNode();
-        n.put("code", r.sign().code());
-        n.put("value", r.value());
-        n.put("classification", c.name());
-        if (t != null) {
-            putIfPresent(n, "criticalLow", t.criticalLow());
-            putIfPresent(n, "low", t.low());
-            putIfPresent(n, "high", t.high());
-            putIfPresent(n, "criticalHigh", t.criticalHigh());
-        }
-        return n.toString();
-    }
-
-    private String eventPayload(EventMessage e, int clockFlags) {
-        ObjectNode n = json.createObjectNode();
-        if (e.point() != null) {
-            n.put("lat", e.point().lat());
-            n.put("lon", e.point().lon());
-        }
-        putIfPresent(n, "accuracy", e.accuracyM());
-        if (e.battery() != null) {
-            n.put("battery", e.battery());
-        }
-        putIfPresent(n, "confidence", e.confidence());
-        if (e.refMsgId() != null) {
-            n.put("refMsgId", e.refMsgId());
-        }
-        if (clockFlags != 0) {
-            // Tells consumers the device clock was corrected (1) or the event is history (2).
-            n.put("clockFlags", clockFlags);
-        }
-        return n.toString();
-    }
-
-    private static void putIfPresent(ObjectNode n, String field, Double value) {
-        if (value != null) {
-            n.put(field, value);
-        }
     }
 }

@@ -1,10 +1,10 @@
 package care.anxin.gateway.presence;
 
+import care.anxin.domain.event.PresenceChange;
 import care.anxin.gateway.mqtt.DeviceSession;
 import care.anxin.gateway.mqtt.SessionRegistry;
 import care.anxin.store.ingest.DeviceCredentials;
 import care.anxin.store.ingest.PresenceRepository;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,18 +29,16 @@ public class PresenceTracker {
     private final PresenceRepository repository;
     private final SessionRegistry registry;
     private final ScheduledExecutorService scheduler;
-    private final ObjectMapper json;
     private final String node;
     private final Duration grace;
     private final Clock clock;
     private final ConcurrentMap<String, ScheduledFuture<?>> pendingOffline = new ConcurrentHashMap<>();
 
     public PresenceTracker(PresenceRepository repository, SessionRegistry registry, ScheduledExecutorService scheduler,
-                           ObjectMapper json, String node, Duration grace, Clock clock) {
+                           String node, Duration grace, Clock clock) {
         this.repository = repository;
         this.registry = registry;
         this.scheduler = scheduler;
-        this.json = json;
         this.node = node;
         this.grace = grace;
         this.clock = clock;
@@ -50,7 +48,7 @@ public class PresenceTracker {
         ScheduledFuture<?> pending = pendingOffline.remove(session.deviceId());
         boolean backWithinGrace = pending != null && pending.cancel(false);
         boolean event = !tookOver && !backWithinGrace;
-        String payload = payload("connect");
+        PresenceChange payload = payload("connect");
         retrying("online " + session.deviceId(), () -> repository.online(session.deviceId(), session.elderId(), node,
                 session.connectedAt(), event, payload), 1);
     }
@@ -111,7 +109,7 @@ public class PresenceTracker {
         });
     }
 
-    private String payload(String reason) {
-        return json.createObjectNode().put("reason", reason).put("gateway", node).toString();
+    private PresenceChange payload(String reason) {
+        return new PresenceChange(reason, node);
     }
 }

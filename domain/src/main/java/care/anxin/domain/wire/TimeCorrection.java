@@ -1,8 +1,8 @@
 package care.anxin.domain.wire;
 
 /**
- * The time to store for a message and why it differs from the device's ts: {@code flags} bit 1
- * ({@link DeviceClock#FLAG_FUTURE}) and bit 2 ({@link DeviceClock#FLAG_STALE}).
+ * The time to store for a message and why it differs from the device's ts: {@code flags} is a set of
+ * {@link DeviceClock} FLAG_ bits (future 1, stale 2, clock wrong 4, replay 8).
  */
 public record TimeCorrection(java.time.Instant time, int flags) {
 

@@ -73,6 +73,9 @@ public final class UplinkCodec {
                 optional(json, "battery", event.battery());
                 optional(json, "confidence", event.confidence());
                 optional(json, "refMsgId", event.refMsgId());
+                if (event.replay()) {
+                    json.writeBooleanField("replay", true);
+                }
             } else if (message instanceof StatusMessage status) {
                 optional(json, "battery", status.battery());
                 optional(json, "worn", status.worn());

@@ -149,10 +149,11 @@ final class UplinkDecoder {
         Integer battery = in.integer(root, null, "battery", 0, 100);
         Double confidence = in.number(root, null, "confidence", false, 0, 1);
         String refMsgId = in.messageId(root, null, "refMsgId", false);
+        Boolean replay = in.bool(root, "replay");
         if (!in.ok()) {
             return null;
         }
-        return new EventMessage(msgId, ts, type, point, accuracy, battery, confidence, refMsgId);
+        return new EventMessage(msgId, ts, type, point, accuracy, battery, confidence, refMsgId, Boolean.TRUE.equals(replay));
     }
 
     /** lat and lon are optional on events, but only together. */

@@ -1,5 +1,7 @@
 package care.anxin.monitoring.helpcenter;
 
+import care.anxin.domain.event.CommandPayload;
+import care.anxin.domain.event.ContractJson;
 import care.anxin.domain.wire.CommandType;
 import care.anxin.monitoring.api.BadRequestException;
 import care.anxin.monitoring.api.ConflictException;
@@ -9,9 +11,6 @@ import care.anxin.monitoring.security.AnxinPrincipal;
 import care.anxin.store.console.ElderWrites;
 import care.anxin.store.helpcenter.HandsetCommands;
 import care.anxin.store.helpcenter.HandsetCommands.SentCommand;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,33 +25,26 @@ import org.springframework.stereotype.Service;
 @Service
 public class HandsetMessaging {
 
-    /** The command fields the gateway reads from device_command.payload (docs/protocol.md). */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Payload(String text, String textEn, Integer vitalsIntervalSec, Integer locationIntervalSec) {
-    }
-
     private final HandsetCommands commands;
     private final ElderWrites elders;
     private final AuditTrail audit;
     private final HelpCenterProperties properties;
-    private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
     public HandsetMessaging(HandsetCommands commands, ElderWrites elders, AuditTrail audit,
-                            HelpCenterProperties properties, ObjectMapper json) {
+                            HelpCenterProperties properties) {
         this.commands = commands;
         this.elders = elders;
         this.audit = audit;
         this.properties = properties;
-        this.json = json;
     }
 
     public SentCommand message(AnxinPrincipal me, long elderId, HelpCenterRequests.Message body) {
-        return send(me, elderId, CommandType.MESSAGE, new Payload(body.text(), body.textEn(), null, null));
+        return send(me, elderId, CommandType.MESSAGE, new CommandPayload(null, body.text(), body.textEn(), null, null, null));
     }
 
     public SentCommand locate(AnxinPrincipal me, long elderId) {
-        return send(me, elderId, CommandType.LOCATE, new Payload(null, null, null, null));
+        return send(me, elderId, CommandType.LOCATE, new CommandPayload(null, null, null, null, null, null));
     }
 
     public SentCommand config(AnxinPrincipal me, long elderId, HelpCenterRequests.Config body) {
@@ -60,7 +52,7 @@ public class HandsetMessaging {
             throw new BadRequestException("vitalsIntervalSec", "Give vitalsIntervalSec, locationIntervalSec or both");
         }
         return send(me, elderId, CommandType.CONFIG,
-                new Payload(null, null, body.vitalsIntervalSec(), body.locationIntervalSec()));
+                new CommandPayload(null, null, null, null, body.vitalsIntervalSec(), body.locationIntervalSec()));
     }
 
     public List<SentCommand> recent(AnxinPrincipal me, long elderId) {
@@ -68,11 +60,11 @@ public class HandsetMessaging {
         return commands.recent(elderId, 20);
     }
 
-    private SentCommand send(AnxinPrincipal me, long elderId, CommandType type, Payload payload) {
+    private SentCommand send(AnxinPrincipal me, long elderId, CommandType type, CommandPayload payload) {
         requireVisible(me, elderId);
         String deviceId = commands.deviceFor(elderId)
                 .orElseThrow(() -> new ConflictException("Elder " + elderId + " has no device to send to", null));
-        SentCommand sent = commands.queue(deviceId, elderId, type.name(), text(payload), me.userId(),
+        SentCommand sent = commands.queue(deviceId, elderId, type.name(), ContractJson.write(payload), me.userId(),
                 clock.instant().plus(properties.commandTtl()));
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("commandId", sent.id());
@@ -88,14 +80,6 @@ public class HandsetMessaging {
     private void requireVisible(AnxinPrincipal me, long elderId) {
         if (!elders.visible(me.scope(), elderId)) {
             throw new NotFoundException("Elder", elderId);
-        }
-    }
-
-    private String text(Payload payload) {
-        try {
-            return json.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

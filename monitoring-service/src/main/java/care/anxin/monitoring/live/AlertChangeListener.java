@@ -1,5 +1,6 @@
 package care.anxin.monitoring.live;
 
+import care.anxin.store.notify.NotifyChannel;
 import care.anxin.store.console.AlertQueries;
 import care.anxin.store.notify.PgNotificationListener;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,7 +55,7 @@ public class AlertChangeListener implements SmartLifecycle {
             return t;
         });
         listener = new PgNotificationListener(dataSource, "monitoring-alerts")
-                .listen("alert_changed", this::onNotification)
+                .listen(NotifyChannel.ALERT_CHANGED, this::onNotification)
                 .onConnected(this::onConnected);
         listener.start();
         running = true;

@@ -1,13 +1,16 @@
 package care.anxin.store.alerting;
 
+import care.anxin.domain.incident.IncidentKind;
+import care.anxin.domain.incident.IncidentStatus;
+import care.anxin.domain.incident.Severity;
 import java.time.Instant;
 
 /** An incident's escalation timers, read under a row lock by the escalation job. */
-public record EscalationState(long id, long elderId, long organizationId, String deviceId, String kind,
-                              String severity, String status, Instant openedAt, int level,
+public record EscalationState(long id, long elderId, long organizationId, String deviceId, IncidentKind kind,
+                              Severity severity, IncidentStatus status, Instant openedAt, int level,
                               Instant nextEscalationAt, Instant nextReminderAt, int reminderCount) {
 
     public boolean acknowledged() {
-        return "ACKNOWLEDGED".equals(status);
+        return status == IncidentStatus.ACKNOWLEDGED;
     }
 }

@@ -4,6 +4,7 @@ import static care.anxin.store.alerting.Sql.instant;
 import static care.anxin.store.alerting.Sql.nullableLong;
 import static care.anxin.store.alerting.Sql.ts;
 
+import care.anxin.domain.event.DeviceEventKind;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +27,8 @@ public class EventQueueRepository {
                 SELECT id, elder_id, device_id, kind, occurred_at, received_at, msg_id, payload::text AS payload, attempts
                 FROM device_event WHERE processed_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""",
                 (rs, i) -> new DeviceEventRow(rs.getLong("id"), nullableLong(rs, "elder_id"), rs.getString("device_id"),
-                        rs.getString("kind"), instant(rs, "occurred_at"), instant(rs, "received_at"),
+                        DeviceEventKind.fromName(rs.getString("kind")).orElse(null), rs.getString("kind"),
+                        instant(rs, "occurred_at"), instant(rs, "received_at"),
                         rs.getString("msg_id"), rs.getString("payload"), rs.getInt("attempts")),
                 limit);
     }
@@ -51,9 +53,9 @@ public class EventQueueRepository {
     }
 
     /** True when an older event of this kind for the elder is still waiting (claimed elsewhere). */
-    public boolean hasUnprocessedBefore(long elderId, String kind, long beforeId) {
+    public boolean hasUnprocessedBefore(long elderId, DeviceEventKind kind, long beforeId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 SELECT EXISTS (SELECT 1 FROM device_event WHERE elder_id = ? AND kind = ? AND id < ? AND processed_at IS NULL)""",
-                Boolean.class, elderId, kind, beforeId));
+                Boolean.class, elderId, kind.name(), beforeId));
     }
 }

@@ -4,6 +4,9 @@ import static care.anxin.store.alerting.Sql.instant;
 import static care.anxin.store.alerting.Sql.nullableLong;
 import static care.anxin.store.alerting.Sql.ts;
 
+import care.anxin.domain.event.ContractJson;
+import care.anxin.domain.event.DeviceReport;
+import care.anxin.domain.incident.IncidentKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +27,8 @@ public class HoldRepository {
     }
 
     /** Holds the event, or counts it into the elder's current hold of the kind. Returns the hold. */
-    public Hold holdOrCount(long elderId, long organizationId, String deviceId, String kind, long eventId, String msgId,
-                            Instant occurredAt, Instant now, Instant holdUntil, String payload) {
+    public Hold holdOrCount(long elderId, long organizationId, String deviceId, IncidentKind kind, long eventId, String msgId,
+                            Instant occurredAt, Instant now, Instant holdUntil, DeviceReport payload) {
         return jdbc.queryForObject("""
                 INSERT INTO alert_hold (elder_id, organization_id, device_id, kind, event_id, msg_id, occurred_at,
                                         held_at, hold_until, payload)
@@ -33,14 +36,14 @@ public class HoldRepository {
                 ON CONFLICT (elder_id, kind) WHERE status = 'HELD'
                 DO UPDATE SET event_count = alert_hold.event_count + 1
                 RETURNING\s""" + COLUMNS,
-                MAPPER, elderId, organizationId, deviceId, kind, eventId, msgId, ts(occurredAt), ts(now),
-                ts(holdUntil), payload);
+                MAPPER, elderId, organizationId, deviceId, kind.name(), eventId, msgId, ts(occurredAt), ts(now),
+                ts(holdUntil), ContractJson.write(payload));
     }
 
     /** The elder's current hold of the kind, locked. */
-    public Optional<Hold> lockHeld(long elderId, String kind) {
+    public Optional<Hold> lockHeld(long elderId, IncidentKind kind) {
         return jdbc.query("SELECT " + COLUMNS + " FROM alert_hold WHERE elder_id = ? AND kind = ? AND status = 'HELD' FOR UPDATE",
-                MAPPER, elderId, kind).stream().findFirst();
+                MAPPER, elderId, kind.name()).stream().findFirst();
     }
 
     /** Holds whose window has passed, locked so only one service releases each. */
@@ -49,12 +52,13 @@ public class HoldRepository {
                 MAPPER, ts(now), limit);
     }
 
-    public void close(long holdId, String status, Long alertId, Instant now) {
-        jdbc.update("UPDATE alert_hold SET status = ?, alert_id = ?, closed_at = ? WHERE id = ?", status, alertId, ts(now), holdId);
+    public void close(long holdId, HoldStatus status, Long alertId, Instant now) {
+        jdbc.update("UPDATE alert_hold SET status = ?, alert_id = ?, closed_at = ? WHERE id = ?", status.name(), alertId, ts(now), holdId);
     }
 
     private static final RowMapper<Hold> MAPPER = (rs, i) -> new Hold(rs.getLong("id"), rs.getLong("elder_id"),
-            rs.getLong("organization_id"), rs.getString("device_id"), rs.getString("kind"), rs.getString("status"),
+            rs.getLong("organization_id"), rs.getString("device_id"), IncidentKind.valueOf(rs.getString("kind")),
+            HoldStatus.valueOf(rs.getString("status")),
             nullableLong(rs, "event_id") == null ? 0 : rs.getLong("event_id"), rs.getString("msg_id"),
             rs.getInt("event_count"), instant(rs, "occurred_at"), instant(rs, "held_at"), instant(rs, "hold_until"),
             rs.getString("payload"));

@@ -1,5 +1,7 @@
 package care.anxin.store.alerting;
 
+import care.anxin.domain.incident.IncidentKind;
+import care.anxin.domain.incident.Severity;
 import java.time.Instant;
 
 /**
@@ -9,6 +11,6 @@ import java.time.Instant;
  * @param eventAt when the triggering event happened
  * @param now the service clock's time, used as opened_at / updated_at
  */
-public record IncidentDraft(long elderId, long organizationId, String deviceId, String kind, String severity,
+public record IncidentDraft(long elderId, long organizationId, String deviceId, IncidentKind kind, Severity severity,
                             String title, String detail, Instant eventAt, Instant now, Double lat, Double lon) {
 }

@@ -4,10 +4,15 @@ import static care.anxin.store.alerting.Sql.instant;
 import static care.anxin.store.alerting.Sql.nullableDouble;
 import static care.anxin.store.alerting.Sql.ts;
 
+import care.anxin.domain.incident.IncidentKind;
+import care.anxin.domain.incident.IncidentStatus;
+import care.anxin.domain.incident.Severity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -19,7 +24,9 @@ import org.springframework.jdbc.core.RowMapper;
  */
 public class IncidentRepository {
 
-    private static final String SEVERITY_RANK = "ARRAY['LOW','MEDIUM','HIGH','CRITICAL']";
+    /** Severities in rising order, as an SQL array for array_position (a repeat may raise, never lower). */
+    private static final String SEVERITY_RANK = Arrays.stream(Severity.values()).map(s -> "'" + s + "'")
+            .collect(Collectors.joining(",", "ARRAY[", "]"));
     private static final String OPEN = "status IN ('OPEN', 'ACKNOWLEDGED')";
 
     private final JdbcTemplate jdbc;
@@ -47,7 +54,7 @@ public class IncidentRepository {
                     updated_at = EXCLUDED.updated_at
                 RETURNING id, (xmax = 0) AS inserted, event_count""".formatted(SEVERITY_RANK),
                 (rs, i) -> new Upserted(rs.getLong("id"), rs.getBoolean("inserted"), rs.getInt("event_count")),
-                d.elderId(), d.organizationId(), d.deviceId(), d.kind(), d.severity(), d.title(), d.detail(),
+                d.elderId(), d.organizationId(), d.deviceId(), d.kind().name(), d.severity().name(), d.title(), d.detail(),
                 ts(d.eventAt()), ts(d.eventAt()), ts(d.now()), d.lat(), d.lon(), ts(d.now()));
     }
 
@@ -60,17 +67,17 @@ public class IncidentRepository {
                 ON CONFLICT (elder_id, kind) WHERE status IN ('OPEN', 'ACKNOWLEDGED') DO NOTHING
                 RETURNING id""",
                 (rs, i) -> rs.getLong(1),
-                d.elderId(), d.organizationId(), d.deviceId(), d.kind(), d.severity(), d.title(), d.detail(),
+                d.elderId(), d.organizationId(), d.deviceId(), d.kind().name(), d.severity().name(), d.title(), d.detail(),
                 ts(d.eventAt()), ts(d.eventAt()), ts(d.now()), d.lat(), d.lon(), ts(d.now())).stream().findFirst();
     }
 
     /** Records an incident that closed before anyone was paged (a fall the elder cancelled). */
-    public long insertClosed(IncidentDraft d, String status, String outcome, int eventCount, Instant firstEventAt) {
+    public long insertClosed(IncidentDraft d, IncidentStatus status, String outcome, int eventCount, Instant firstEventAt) {
         return jdbc.queryForObject("""
                 INSERT INTO alert (elder_id, organization_id, device_id, kind, severity, status, title, detail,
                                    event_count, first_event_at, last_event_at, opened_at, resolved_at, outcome, lat, lon, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
-                Long.class, d.elderId(), d.organizationId(), d.deviceId(), d.kind(), d.severity(), status, d.title(),
+                Long.class, d.elderId(), d.organizationId(), d.deviceId(), d.kind().name(), d.severity().name(), status.name(), d.title(),
                 d.detail(), eventCount, ts(firstEventAt), ts(d.eventAt()), ts(d.now()), ts(d.now()), outcome,
                 d.lat(), d.lon(), ts(d.now()));
     }
@@ -83,19 +90,19 @@ public class IncidentRepository {
                 ts(eventAt), detail, ts(now), alertId);
     }
 
-    public Optional<OpenIncident> findOpen(long elderId, String kind) {
+    public Optional<OpenIncident> findOpen(long elderId, IncidentKind kind) {
         return jdbc.query("SELECT id, elder_id, kind, status, first_event_at, last_event_at, opened_at FROM alert WHERE elder_id = ? AND kind = ? AND " + OPEN,
-                OPEN_MAPPER, elderId, kind).stream().findFirst();
+                OPEN_MAPPER, elderId, kind.name()).stream().findFirst();
     }
 
-    public List<Long> openElderIds(String kind) {
-        return jdbc.queryForList("SELECT elder_id FROM alert WHERE kind = ? AND " + OPEN, Long.class, kind);
+    public List<Long> openElderIds(IncidentKind kind) {
+        return jdbc.queryForList("SELECT elder_id FROM alert WHERE kind = ? AND " + OPEN, Long.class, kind.name());
     }
 
     /** Elders with an open incident of the kind whose last event is older than the cutoff. */
-    public List<Long> openElderIdsQuietSince(String kind, Instant cutoff) {
+    public List<Long> openElderIdsQuietSince(IncidentKind kind, Instant cutoff) {
         return jdbc.queryForList("SELECT elder_id FROM alert WHERE kind = ? AND last_event_at < ? AND " + OPEN,
-                Long.class, kind, ts(cutoff));
+                Long.class, kind.name(), ts(cutoff));
     }
 
     public void addAction(long alertId, Instant at, String action, String detail) {
@@ -130,12 +137,12 @@ public class IncidentRepository {
     }
 
     /** Closes the open incident of this kind for the elder because its condition cleared. */
-    public Optional<Long> autoResolve(long elderId, String kind, Instant now) {
+    public Optional<Long> autoResolve(long elderId, IncidentKind kind, Instant now) {
         return jdbc.query("""
                 UPDATE alert SET status = 'AUTO_RESOLVED', resolved_at = ?, outcome = 'AUTO_RESOLVED',
                        next_escalation_at = NULL, next_reminder_at = NULL, updated_at = ?
                 WHERE elder_id = ? AND kind = ? AND status IN ('OPEN', 'ACKNOWLEDGED') RETURNING id""",
-                (rs, i) -> rs.getLong(1), ts(now), ts(now), elderId, kind).stream().findFirst();
+                (rs, i) -> rs.getLong(1), ts(now), ts(now), elderId, kind.name()).stream().findFirst();
     }
 
     /** Sets first_notified_at once: the first successful send to a person or partner. */
@@ -151,8 +158,8 @@ public class IncidentRepository {
                        e.address AS elder_address, o.id AS org_id, o.name AS org_name, o.phone AS org_phone
                 FROM alert a JOIN elder e ON e.id = a.elder_id JOIN organization o ON o.id = a.organization_id
                 WHERE a.id = ?""",
-                (rs, i) -> new AlertSnapshot(rs.getLong("id"), rs.getString("kind"), rs.getString("severity"),
-                        rs.getString("status"), rs.getString("title"), rs.getInt("event_count"), instant(rs, "opened_at"),
+                (rs, i) -> new AlertSnapshot(rs.getLong("id"), IncidentKind.valueOf(rs.getString("kind")),
+                        Severity.valueOf(rs.getString("severity")), IncidentStatus.valueOf(rs.getString("status")), rs.getString("title"), rs.getInt("event_count"), instant(rs, "opened_at"),
                         instant(rs, "last_event_at"), nullableDouble(rs, "lat"), nullableDouble(rs, "lon"),
                         rs.getString("detail"), rs.getLong("elder_id"), rs.getString("elder_name"),
                         rs.getString("elder_phone"), rs.getString("elder_address"), rs.getLong("org_id"),
@@ -161,14 +168,16 @@ public class IncidentRepository {
     }
 
     private static final RowMapper<OpenIncident> OPEN_MAPPER = (rs, i) -> new OpenIncident(rs.getLong("id"),
-            rs.getLong("elder_id"), rs.getString("kind"), rs.getString("status"), instant(rs, "first_event_at"),
+            rs.getLong("elder_id"), IncidentKind.valueOf(rs.getString("kind")), IncidentStatus.valueOf(rs.getString("status")),
+            instant(rs, "first_event_at"),
             instant(rs, "last_event_at"), instant(rs, "opened_at"));
 
     private static final RowMapper<EscalationState> ESCALATION_MAPPER = IncidentRepository::escalationState;
 
     private static EscalationState escalationState(ResultSet rs, int i) throws SQLException {
         return new EscalationState(rs.getLong("id"), rs.getLong("elder_id"), rs.getLong("organization_id"),
-                rs.getString("device_id"), rs.getString("kind"), rs.getString("severity"), rs.getString("status"),
+                rs.getString("device_id"), IncidentKind.valueOf(rs.getString("kind")), Severity.valueOf(rs.getString("severity")),
+                IncidentStatus.valueOf(rs.getString("status")),
                 instant(rs, "opened_at"), rs.getInt("escalation_level"), instant(rs, "next_escalation_at"),
                 instant(rs, "next_reminder_at"), rs.getInt("reminder_count"));
     }

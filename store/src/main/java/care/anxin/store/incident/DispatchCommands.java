@@ -25,9 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class DispatchCommands {
 
-    /** NOTIFY channel sent by the V70 trigger on notification inserts; wakes the alert service's dispatcher. */
-    public static final String NOTIFICATION_QUEUED_CHANNEL = "notification_queued";
-
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SELECT = """
             SELECT d.*, n.status AS notification_status, n.sent_at AS notified_at

@@ -1,5 +1,6 @@
 package care.anxin.store.incident;
 
+import care.anxin.store.notify.NotifyChannel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
@@ -19,9 +20,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is counted into it, like a repeated device event.
  */
 public class PhoneIntake {
-
-    /** NOTIFY channel (payload: alert id) that wakes the alert service's escalation job at once. */
-    public static final String TIMER_DUE_CHANNEL = "incident_timer_due";
 
     private static final String SEVERITY_RANK = "ARRAY['LOW','MEDIUM','HIGH','CRITICAL']";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -77,7 +75,7 @@ public class PhoneIntake {
             jdbc.update("INSERT INTO alert_action (alert_id, at, actor_user_id, actor, action, detail) VALUES (?, ?, ?, ?, ?, ?::jsonb)",
                     logged.alertId(), now, call.operatorUserId(), "user:" + call.operatorUserId(),
                     logged.opened() ? "CALL_OPENED" : "CALL_REPEATED", detailJson);
-            jdbc.queryForList("SELECT pg_notify(?, ?)", TIMER_DUE_CHANNEL, String.valueOf(logged.alertId()));
+            jdbc.queryForList("SELECT pg_notify(?, ?)", NotifyChannel.INCIDENT_TIMER_DUE.sqlName(), String.valueOf(logged.alertId()));
             return logged;
         });
     }

@@ -1,5 +1,6 @@
 package care.anxin.store.ingest;
 
+import care.anxin.domain.event.ContractJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -138,9 +139,9 @@ public class IngestRepository {
 
     private static void insertEvents(Connection c, List<EventRow> rows) throws SQLException {
         insertUnnest(c, EVENTS, rows,
-                int8(EventRow::elderId), text(EventRow::deviceId), text(EventRow::kind),
+                int8(EventRow::elderId), text(EventRow::deviceId), text(r -> r.kind().name()),
                 text(r -> r.occurredAt().toString()), text(r -> r.receivedAt().toString()), text(EventRow::msgId),
-                text(r -> r.payloadJson() == null ? "{}" : r.payloadJson()));
+                text(r -> r.payload() == null ? "{}" : ContractJson.write(r.payload())));
     }
 
     /** One unnest() parameter: its SQL array type, its Java element type, and how a row supplies it. */

@@ -1,5 +1,8 @@
 package care.anxin.store.ingest;
 
+import care.anxin.domain.event.ContractJson;
+import care.anxin.domain.event.DeviceEventKind;
+import care.anxin.domain.event.PresenceChange;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -22,14 +25,14 @@ public class PresenceRepository {
     }
 
     /** Records that the device connected to this node; writes DEVICE_ONLINE when {@code event} is true. */
-    public void online(String deviceId, Long elderId, String node, Instant at, boolean event, String payloadJson) {
+    public void online(String deviceId, Long elderId, String node, Instant at, boolean event, PresenceChange payload) {
         tx.executeWithoutResult(s -> {
             jdbc.update("""
                     UPDATE device SET online = TRUE, gateway_node = ?, last_connected_at = ?,
                            last_seen_at = GREATEST(last_seen_at, ?) WHERE id = ?""",
                     node, Timestamp.from(at), Timestamp.from(at), deviceId);
             if (event) {
-                insertEvent(deviceId, elderId, "DEVICE_ONLINE", at, payloadJson);
+                insertEvent(deviceId, elderId, DeviceEventKind.DEVICE_ONLINE, at, payload);
             }
         });
     }
@@ -39,14 +42,14 @@ public class PresenceRepository {
      * newest connection of the device (it may have reconnected elsewhere). Returns whether it did.
      */
     public boolean offline(String deviceId, Long elderId, String node, Instant connectedAt, Instant at,
-                           String payloadJson) {
+                           PresenceChange payload) {
         Boolean done = tx.execute(s -> {
             int n = jdbc.update("""
                     UPDATE device SET online = FALSE
                     WHERE id = ? AND online AND gateway_node = ? AND last_connected_at <= ?""",
                     deviceId, node, Timestamp.from(connectedAt));
             if (n == 1) {
-                insertEvent(deviceId, elderId, "DEVICE_OFFLINE", at, payloadJson);
+                insertEvent(deviceId, elderId, DeviceEventKind.DEVICE_OFFLINE, at, payload);
             }
             return n == 1;
         });
@@ -85,10 +88,10 @@ public class PresenceRepository {
         });
     }
 
-    private void insertEvent(String deviceId, Long elderId, String kind, Instant at, String payloadJson) {
+    private void insertEvent(String deviceId, Long elderId, DeviceEventKind kind, Instant at, PresenceChange payload) {
         jdbc.update("""
                 INSERT INTO device_event (elder_id, device_id, kind, occurred_at, received_at, payload)
                 VALUES (?, ?, ?, ?, ?, ?::jsonb)""",
-                elderId, deviceId, kind, Timestamp.from(at), Timestamp.from(at), payloadJson);
+                elderId, deviceId, kind.name(), Timestamp.from(at), Timestamp.from(at), ContractJson.write(payload));
     }
 }

@@ -39,12 +39,9 @@ public final class PgNotificationListener implements AutoCloseable {
         this.name = name;
     }
 
-    /** Registers a handler; call before {@link #start()}. Channel names are SQL identifiers we own. */
-    public PgNotificationListener listen(String channel, Consumer<String> payloadHandler) {
-        if (!channel.matches("[a-z_]+")) {
-            throw new IllegalArgumentException("Unexpected channel name " + channel);
-        }
-        handlers.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(payloadHandler);
+    /** Registers a handler; call before {@link #start()}. */
+    public PgNotificationListener listen(NotifyChannel channel, Consumer<String> payloadHandler) {
+        handlers.computeIfAbsent(channel.sqlName(), c -> new CopyOnWriteArrayList<>()).add(payloadHandler);
         return this;
     }
 

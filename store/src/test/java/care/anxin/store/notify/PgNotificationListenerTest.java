@@ -19,7 +19,7 @@ class PgNotificationListenerTest {
         var payloads = new LinkedBlockingQueue<String>();
         var connected = new CountDownLatch(1);
         try (var listener = new PgNotificationListener(ds, "test")) {
-            listener.listen("alert_changed", payloads::add).onConnected(connected::countDown).start();
+            listener.listen(NotifyChannel.ALERT_CHANGED, payloads::add).onConnected(connected::countDown).start();
             assertThat(connected.await(10, TimeUnit.SECONDS)).isTrue();
 
             long org = jdbc.queryForObject("INSERT INTO organization(kind, code, name) VALUES ('COMMUNITY_CENTER','cc','中心') RETURNING id", Long.class);

@@ -33,6 +33,8 @@ export function mountElderTools(container, elderId) {
   let timer = null;
   let stopped = false;
   let drawn = null;
+  // After a LOCATE the fix arrives some seconds after delivery: keep looking for a minute.
+  let watchFixUntil = 0;
 
   async function refreshCommands() {
     const list = await helpApi.commands(elderId);
@@ -81,7 +83,7 @@ export function mountElderTools(container, elderId) {
     } catch (error) {
       commandList.replaceChildren(h('p', { class: 'error-box' }, t('common.loadFailed', { message: error.message })));
     }
-    if (!stopped) timer = setTimeout(poll, pending ? 2000 : 30000);
+    if (!stopped) timer = setTimeout(poll, pending || Date.now() < watchFixUntil ? 2000 : 30000);
   }
 
   const sendAndWatch = async (send, done) => {
@@ -97,6 +99,7 @@ export function mountElderTools(container, elderId) {
   bindForm(config, async (values) => sendAndWatch(() => helpApi.configure(elderId, values), t('handset.queued')));
   locate.addEventListener('click', async () => {
     try {
+      watchFixUntil = Date.now() + 60000;
       await sendAndWatch(() => helpApi.locate(elderId), t('handset.locating'));
     } catch (error) {
       toast(error.message, 'error');

@@ -15,9 +15,9 @@ public enum IncidentKind {
 
     private static final String VITAL_PREFIX = "VITAL_";
 
-    /** SOS and FALL: a person must act; only care roles may close them. */
+    /** SOS and FALL (and an emergency phoned in): a person must act; only care roles may close them. */
     public boolean urgent() {
-        return this == SOS || this == FALL;
+        return this == SOS || this == FALL || this == CALL_SOS;
     }
 
     public boolean vital() {

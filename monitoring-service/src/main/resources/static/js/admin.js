@@ -1,9 +1,14 @@
-// Administration (role ADMIN): one tab per resource, each its own module under js/admin/ exporting
-// mount(content, ctx). Everything is scoped on the server below the admin's organization.
-// To add a tab: a module in js/admin/, a line here, and admin.tab.<name> in both i18n bundles.
+// Administration (role ADMIN): one tab per resource, each its own module exporting mount(content, ctx)
+// (under js/admin/; audit and storage live in admin-audit.js). Everything is scoped on the server below
+// the admin's organization. To add a tab: a module, a line here, and admin.tab.<name> in both bundles.
 import { t } from './i18n.js';
 import { h } from './dom.js';
 import { loadOrganizations } from './admin/common.js';
+
+// Kept for modules that import the show-once dialog from here (admin-accounts.js).
+export { showSecret } from './admin/common.js';
+
+const auditPage = (name) => () => import('./admin-audit.js').then((m) => ({ mount: m[name] }));
 
 const TABS = {
   elders: () => import('./admin/elders.js'),
@@ -13,6 +18,8 @@ const TABS = {
   organizations: () => import('./admin/organizations.js'),
   partners: () => import('./admin/partners.js'),
   policies: () => import('./admin/policies.js'),
+  audit: auditPage('audit'),
+  storage: auditPage('storage'),
 };
 
 export async function mount(main, ctx) {

@@ -1,6 +1,6 @@
 // Console shell: who is logged in, the header (navigation, live indicator, mute, language, logout) and
 // hash routing to the page modules. Each page module exports mount(container, ctx) → optional cleanup.
-import { api } from './api.js';
+import { api, redirectToLogin } from './api.js';
 import { initI18n, setLang, currentLang, onLangChange, t, applyI18n } from './i18n.js';
 import { h, icon, toast } from './dom.js';
 import { alertStore, isUrgent } from './live.js';
@@ -16,6 +16,7 @@ const ROUTES = [
   { name: 'elders', pattern: /^elders$/, roles: STAFF, load: () => import('./elders.js') },
   { name: 'elders', pattern: /^elders\/(\d+)$/, roles: STAFF, load: () => import('./trends.js') },
   { name: 'admin', pattern: /^admin(?:\/([\w-]+))?$/, roles: ['ADMIN'], load: () => import('./admin.js') },
+  { name: 'account', pattern: /^account$/, roles: [...STAFF, 'PARTNER'], load: () => import('./account.js') },
 ];
 
 const ctx = { me: null, store: alertStore };
@@ -23,6 +24,7 @@ let cleanup = null;
 let renderToken = 0;
 
 function homeFor(role) {
+  if (ctx.me?.mustChangePassword) return 'account'; // a temporary password opens nothing else
   return role === 'DOCTOR' ? 'elders' : 'board';
 }
 
@@ -36,6 +38,10 @@ export function parseHash() {
 async function route() {
   const token = ++renderToken;
   const { path, query } = parseHash();
+  if (ctx.me.mustChangePassword && path !== 'account') {
+    location.replace('#/account');
+    return;
+  }
   const match = ROUTES.map((r) => ({ r, m: r.pattern.exec(path) })).find((x) => x.m && x.r.roles.includes(ctx.me.role));
   if (!match) {
     const home = homeFor(ctx.me.role);
@@ -78,7 +84,7 @@ function renderUser() {
   const orgName = currentLang() === 'en' ? (me.organization?.nameEn || me.organization?.name) : me.organization?.name;
   document.getElementById('user-box').replaceChildren(
     icon('user'),
-    h('span', { class: 'user-name', id: 'user-name' }, me.displayName || me.username),
+    h('a', { class: 'user-name', id: 'user-name', href: '#/account', title: t('account.title') }, me.displayName || me.username),
     h('span', { class: 'user-meta' }, `${roleLabel(me.role)} · ${orgName || ''}`),
   );
 }
@@ -143,12 +149,13 @@ async function logout() {
 }
 
 async function start() {
-  try {
-    ctx.me = await api.me();
-  } catch {
-    await initI18n();
-    return; // api.js has redirected to the login page
+  // Not logged in is an expected answer (200, authenticated:false), so a visit logs no 401.
+  const session = await api.session().catch(() => null);
+  if (!session?.authenticated) {
+    redirectToLogin();
+    return;
   }
+  ctx.me = session.user;
   // Family members and responders have their own phone pages.
   const ownPage = { FAMILY: '/family.html', RESPONDER: '/responder.html' }[ctx.me.role];
   if (ownPage) {
@@ -172,7 +179,7 @@ async function start() {
   alertStore.addEventListener('connection', renderLive);
   alertStore.addEventListener('change', renderCounts);
   alertStore.addEventListener('error', (e) => toast(t('common.loadFailed', { message: e.detail.error.message }), 'error'));
-  if (STAFF.includes(ctx.me.role)) alertStore.start();
+  if (STAFF.includes(ctx.me.role) && !ctx.me.mustChangePassword) alertStore.start();
   window.addEventListener('hashchange', route);
   if (!location.hash || location.hash === '#' || location.hash === '#/') location.replace(`#/${homeFor(ctx.me.role)}`);
   else route();

@@ -12,6 +12,7 @@ import { openIncident } from './incident.js';
 import { catalogue } from './catalogue.js';
 import { openCallForm } from './call.js';
 import { openDispatch, dispatchLine } from './dispatch.js';
+import { canClose } from './permissions.js';
 
 const VITAL_ORDER = catalogue.vitalCodes;
 
@@ -148,7 +149,8 @@ export function mount(main, ctx) {
 
   function actions(alert) {
     const buttons = [];
-    if (alert.status === 'OPEN') {
+    const closable = canClose(ctx.me, alert);
+    if (alert.status === 'OPEN' && closable) {
       buttons.push(h('button', {
         type: 'button', class: 'btn btn-primary btn-large', dataset: { action: 'acknowledge' },
         onclick: (e) => acknowledge(alert, e.currentTarget),
@@ -162,7 +164,7 @@ export function mount(main, ctx) {
       h('button', { type: 'button', class: 'btn', dataset: { action: 'dispatch' }, onclick: () => openDispatch(alert, store) }, t('action.dispatch')),
       dialogButton('assign', t('action.assign')),
       dialogButton('note', t('action.note')),
-      dialogButton('resolve', t('action.resolve')),
+      closable ? dialogButton('resolve', t('action.resolve')) : null,
       dialogButton('timeline', t('action.timeline'), 'btn btn-ghost'),
       alert.elder?.id ? h('a', { class: 'btn btn-ghost', href: `#/elders/${alert.elder.id}` }, t('action.trends')) : null);
     return buttons;

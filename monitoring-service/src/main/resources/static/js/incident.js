@@ -6,17 +6,18 @@ import { h, icon, openDialog, closeDialog, toast } from './dom.js';
 import { field, bindForm } from './forms.js';
 import { dateTime, fullDateTime, kindLabel, roleLabel } from './format.js';
 import { catalogue } from './catalogue.js';
+import { canClose } from './permissions.js';
 
 export const OUTCOMES = ['HELP_PROVIDED', 'FALSE_ALARM', 'HOSPITALIZED', 'NO_ACTION_NEEDED', 'OTHER'];
 const ASSIGNABLE_ROLES = new Set(catalogue.assignableRoles);
 
-export async function openIncident(id, { focus, store } = {}) {
+export async function openIncident(id, { focus, store, me } = {}) {
   const body = h('div', { class: 'incident-detail' }, h('p', { class: 'muted' }, t('common.loading')));
   openDialog(t('incident.title'), body);
-  await render(id, body, store, focus);
+  await render(id, body, store, focus, me);
 }
 
-async function render(id, body, store, focus) {
+async function render(id, body, store, focus, me) {
   let alert;
   try {
     alert = await api.alert(id);
@@ -29,13 +30,15 @@ async function render(id, body, store, focus) {
     if (result && result.status) store?.update(result);
     toast(message, 'ok');
     if (close) closeDialog();
-    else await render(id, body, store);
+    else await render(id, body, store, undefined, me);
   };
 
   const sections = [summary(alert)];
   if (open) {
-    if (alert.status === 'OPEN') sections.push(ackSection(alert, after));
-    sections.push(await assignSection(alert, after), noteSection(alert, after), resolveSection(alert, after));
+    const closable = canClose(me, alert);
+    if (alert.status === 'OPEN' && closable) sections.push(ackSection(alert, after));
+    sections.push(await assignSection(alert, after), noteSection(alert, after));
+    if (closable) sections.push(resolveSection(alert, after));
   }
   sections.push(timelineSection(alert));
   body.replaceChildren(...sections);

@@ -25,13 +25,15 @@ function renderLangButton() {
 
 /** Spring writes the XSRF-TOKEN cookie when a request touches the token; make sure we have one. */
 async function ensureCsrf() {
-  if (!csrfToken()) await fetch('/api/v1/me', { credentials: 'same-origin' }).catch(() => {});
+  if (!csrfToken()) await fetch('/api/v1/session', { credentials: 'same-origin' }).catch(() => {});
   document.getElementById('csrf-field').value = csrfToken() || '';
 }
 
+/** GET /api/v1/session answers 200 either way: not being logged in is no error on this page. */
 async function loggedIn() {
-  const response = await fetch('/api/v1/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  return response.ok && (response.headers.get('content-type') || '').includes('json');
+  const response = await fetch('/api/v1/session', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  if (!response.ok || !(response.headers.get('content-type') || '').includes('json')) return false;
+  return (await response.json()).authenticated === true;
 }
 
 function goToConsole() {

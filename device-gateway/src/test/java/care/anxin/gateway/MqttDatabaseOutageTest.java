@@ -117,7 +117,7 @@ class MqttDatabaseOutageTest {
             c.close();
         }
         Set<String> stored = ConcurrentHashMap.newKeySet();
-        stored.addAll(jdbc.queryForList("SELECT msg_id FROM ingested_message", String.class));
+        stored.addAll(jdbc.queryForList("SELECT msg_id FROM message_dedup", String.class));
         assertThat(stored).containsAll(acked);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM observation", Integer.class)).isEqualTo(stored.size() * 4);
         assertThat(failed.get()).isZero();

@@ -116,7 +116,7 @@ class MqttGatewayKillTest {
         }
         Set<String> ackedCopy = new HashSet<>(acked);
         assertThat(ackedCopy).as("acknowledged before the kill").hasSizeGreaterThan(100);
-        Set<String> stored = new HashSet<>(jdbc.queryForList("SELECT msg_id FROM ingested_message", String.class));
+        Set<String> stored = new HashSet<>(jdbc.queryForList("SELECT msg_id FROM message_dedup", String.class));
         System.out.printf("gateway killed: %d acknowledged, %d stored%n", ackedCopy.size(), stored.size());
         assertThat(stored).containsAll(ackedCopy);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM observation", Integer.class)).isEqualTo(stored.size() * 4);

@@ -54,7 +54,7 @@ class MqttPublishTest extends GatewayTestBase {
                 tokens.get(k).waitForCompletion(20_000);
                 // The PUBACK arrived: the rows must be committed already.
                 String[] key = sent.get(k);
-                assertThat(jdbc.queryForObject("SELECT count(*) FROM ingested_message WHERE device_id = ? AND msg_id = ?",
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM message_dedup WHERE device_id = ? AND msg_id = ?",
                         Integer.class, key[0], key[1])).as("acked %s", key[1]).isEqualTo(1);
             }
             for (Fleet.Device d : devices) {
@@ -70,25 +70,32 @@ class MqttPublishTest extends GatewayTestBase {
     }
 
     @Test
-    void redeliveredMessagesAreStoredOnce() throws Exception {
+    void redeliveredMessagesAreStoredOnceButAReusedMsgIdWithNewContentIsNew() throws Exception {
         Fleet.Device d = fleet.device("WB");
         MqttAsyncClient c = new MqttAsyncClient(uri(), d.id(), new MemoryPersistence());
         c.connect(Clients.v3Options(d.id(), d.secret(), true)).waitForCompletion(10_000);
         try {
             String msgId = d.id() + "-dup";
+            byte[] payload = Payloads.vitals(msgId, 72); // a redelivery resends the same bytes
             // Three copies in a burst (likely one batch), then one more after they were acknowledged.
             List<IMqttDeliveryToken> burst = List.of(
-                    c.publish(topic(d.id(), "vitals"), Payloads.vitals(msgId, 72), 1, false),
-                    c.publish(topic(d.id(), "vitals"), Payloads.vitals(msgId, 72), 1, false),
-                    c.publish(topic(d.id(), "vitals"), Payloads.vitals(msgId, 72), 1, false));
+                    c.publish(topic(d.id(), "vitals"), payload, 1, false),
+                    c.publish(topic(d.id(), "vitals"), payload, 1, false),
+                    c.publish(topic(d.id(), "vitals"), payload, 1, false));
             for (IMqttDeliveryToken t : burst) {
                 t.waitForCompletion(10_000);
             }
-            c.publish(topic(d.id(), "vitals"), Payloads.vitals(msgId, 72), 1, false).waitForCompletion(10_000);
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM ingested_message WHERE device_id = ?", Integer.class, d.id()))
+            c.publish(topic(d.id(), "vitals"), payload, 1, false).waitForCompletion(10_000);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM message_dedup WHERE device_id = ?", Integer.class, d.id()))
                     .isEqualTo(1);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM observation WHERE device_id = ?", Integer.class, d.id()))
                     .isEqualTo(4);
+            // The device is reset and its counter starts again: the same msgId with new content is a new message.
+            c.publish(topic(d.id(), "vitals"), Payloads.vitals(msgId, 95), 1, false).waitForCompletion(10_000);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM observation WHERE device_id = ?", Integer.class, d.id()))
+                    .isEqualTo(8);
+            assertThat(jdbc.queryForList("SELECT value FROM observation WHERE device_id = ? AND code = 'HR' ORDER BY value",
+                    Double.class, d.id())).containsExactly(72.0, 95.0);
         } finally {
             c.disconnectForcibly(100, 100);
             c.close();
@@ -144,7 +151,7 @@ class MqttPublishTest extends GatewayTestBase {
         } finally {
             Clients.closeQuietly(c3);
         }
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM ingested_message WHERE device_id = ?", Integer.class, other.id()))
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM message_dedup WHERE device_id = ?", Integer.class, other.id()))
                 .isZero();
     }
 

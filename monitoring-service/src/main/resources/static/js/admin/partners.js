@@ -13,8 +13,7 @@ export async function mount(content, ctx) {
       field({ name: 'organizationId', label: t('admin.organization'), type: 'select', dataType: 'id', required: true, options: orgOptions(ctx.orgs) }),
       field({ name: 'channel', label: t('admin.endpoint.channel'), type: 'select', required: true, options: ['WEBHOOK', 'SMS'].map((c) => ({ value: c, label: t(`channel.${c}`) })) }),
       field({ name: 'name', label: t('admin.endpoint.name'), required: true }),
-      field({ name: 'url', label: t('admin.endpoint.url'), type: 'url', required: true, placeholder: 'https://', wide: true }),
-      field({ name: 'secret', label: t('admin.endpoint.secret'), type: 'password', autocomplete: 'new-password', hint: t('admin.endpoint.secretHint') })),
+      field({ name: 'url', label: t('admin.endpoint.url'), type: 'url', required: true, placeholder: 'https://', wide: true, hint: t('admin.endpoint.urlHint') })),
     submitRow(t('admin.endpoint.create')));
   const endpointList = h('div', { class: 'table-wrap' });
   const keyList = h('div', { class: 'table-wrap' });
@@ -24,7 +23,18 @@ export async function mount(content, ctx) {
       endpointList.replaceChildren(list.length
         ? simpleTable('endpoint-table', [t('admin.organization'), t('admin.endpoint.channel'), t('admin.endpoint.name'), t('admin.endpoint.url'), t('admin.endpoint.secret')],
           list.map((e) => [orgName(ctx.orgs, e.organizationId), t(`channel.${e.channel}`, null, e.channel), e.name, h('span', { class: 'mono small' }, e.url || e.phone || '—'),
-            e.hasSecret ? t('admin.endpoint.hasSecret') : '—']))
+            e.channel === 'WEBHOOK' ? h('button', {
+              type: 'button', class: 'btn btn-small', dataset: { rotate: e.id },
+              onclick: async () => {
+                if (!confirm(t('admin.endpoint.rotateConfirm', { name: e.name }))) return;
+                try {
+                  const rotated = await api.admin.rotateEndpointSecret(e.id);
+                  await showSecret(t('admin.endpoint.secretTitle'), t('admin.endpoint.rotatedFor', { name: e.name }), rotated.secret);
+                } catch (error) {
+                  toast(error.message, 'error');
+                }
+              },
+            }, t('admin.endpoint.rotate')) : '—']))
         : h('p', { class: 'muted' }, t('admin.endpoint.none')));
     } catch (error) {
       endpointList.replaceChildren(errorBox(error));
@@ -34,9 +44,9 @@ export async function mount(content, ctx) {
     try {
       const list = await api.admin.apiKeys();
       keyList.replaceChildren(list.length
-        ? simpleTable('apikey-table', [t('admin.apikey.name'), t('admin.apikey.prefix'), t('admin.user.role'), t('admin.organization'), t('admin.apikey.lastUsed'), ''],
+        ? simpleTable('apikey-table', [t('admin.apikey.name'), t('admin.apikey.prefix'), t('admin.user.role'), t('admin.organization'), t('admin.apikey.lastUsed'), t('admin.apikey.expires'), ''],
           list.map((k) => [k.name, h('span', { class: 'mono' }, `${k.prefix || ''}…`), roleLabel(k.role), orgName(ctx.orgs, k.organizationId),
-            k.lastUsedAt ? ago(k.lastUsedAt) : t('common.never'),
+            k.lastUsedAt ? ago(k.lastUsedAt) : t('common.never'), k.expiresAt ? new Date(k.expiresAt).toLocaleDateString() : '—',
             k.revokedAt ? h('span', { class: 'muted' }, t('admin.apikey.revoked'))
               : h('button', {
                 type: 'button', class: 'btn btn-small btn-warn',
@@ -58,16 +68,18 @@ export async function mount(content, ctx) {
   }
   bindForm(endpointForm, async (values) => {
     const created = await api.admin.createEndpoint(values);
-    toast(t('admin.created', { id: created?.id ?? '' }), 'ok');
     endpointForm.reset();
     await refreshEndpoints();
+    if (created?.secret) await showSecret(t('admin.endpoint.secretTitle'), t('admin.endpoint.secretFor', { name: values.name }), created.secret);
+    else toast(t('admin.created', { id: created?.id ?? '' }), 'ok');
   });
 
   const keyForm = h('form', { id: 'apikey-form' },
     formGrid(
       field({ name: 'name', label: t('admin.apikey.name'), required: true }),
       field({ name: 'role', label: t('admin.user.role'), type: 'select', required: true, value: 'PARTNER', options: catalogue.roleCodes.map((r) => ({ value: r, label: roleLabel(r) })) }),
-      field({ name: 'organizationId', label: t('admin.organization'), type: 'select', dataType: 'id', required: true, options: orgOptions(ctx.orgs) })),
+      field({ name: 'organizationId', label: t('admin.organization'), type: 'select', dataType: 'id', required: true, options: orgOptions(ctx.orgs) }),
+      field({ name: 'expiresInDays', label: t('admin.apikey.expiresInDays'), type: 'number', dataType: 'number', min: 1, step: 1, value: 365 })),
     submitRow(t('admin.apikey.create')));
   bindForm(keyForm, async (values) => {
     const created = await api.admin.createApiKey(values);

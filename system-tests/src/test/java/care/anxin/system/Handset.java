@@ -7,6 +7,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
@@ -32,9 +34,42 @@ final class Handset implements AutoCloseable {
 
     /** Presses the emergency button; returns once the gateway has acknowledged (QoS 1). */
     void pressSos(double lat, double lon) throws MqttException {
-        String sos = "{\"msgId\":\"" + deviceId + "-" + sequence.incrementAndGet() + "\",\"ts\":\"" + OffsetDateTime.now()
-                + "\",\"type\":\"SOS\",\"lat\":" + lat + ",\"lon\":" + lon + ",\"battery\":71}";
-        client.publish("anxin/v1/" + deviceId + "/up/event", sos.getBytes(StandardCharsets.UTF_8), 1, false);
+        pressSos(lat, lon, OffsetDateTime.now());
+    }
+
+    /** Presses the emergency button with the handset's own (possibly wrong) clock; returns once acknowledged. */
+    void pressSos(double lat, double lon, OffsetDateTime deviceTime) throws MqttException {
+        client.publish(eventTopic(), sos(lat, lon, deviceTime), 1, false);
+    }
+
+    /** Presses without waiting for the PUBACK (Paho keeps resending it until acknowledged). */
+    MqttDeliveryToken pressSosAsync(double lat, double lon) throws MqttException {
+        MqttMessage message = new MqttMessage(sos(lat, lon, OffsetDateTime.now()));
+        message.setQos(1);
+        return client.getTopic(eventTopic()).publish(message);
+    }
+
+    private String eventTopic() {
+        return "anxin/v1/" + deviceId + "/up/event";
+    }
+
+    private byte[] sos(double lat, double lon, OffsetDateTime deviceTime) {
+        String sos = "{\"msgId\":\"" + deviceId + "-" + sequence.incrementAndGet() + "-" + System.nanoTime()
+                + "\",\"ts\":\"" + deviceTime + "\",\"type\":\"SOS\",\"lat\":" + lat + ",\"lon\":" + lon
+                + ",\"battery\":71}";
+        return sos.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The next downlink command of this kind, skipping others; null after the timeout. */
+    String nextCommand(String kind, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (long left = timeout.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+            String command = commands.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+            if (command != null && command.contains("\"" + kind + "\"")) {
+                return command;
+            }
+        }
+        return null;
     }
 
     @Override

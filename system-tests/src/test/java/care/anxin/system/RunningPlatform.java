@@ -21,12 +21,23 @@ final class RunningPlatform implements AutoCloseable {
     static final String ADMIN_PASSWORD = "system-test-admin";
 
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    private final Map<String, Object> everywhere;
     final String databaseUrl;
     final int mqttPort;
     final int monitoringPort;
 
     RunningPlatform(Map<String, Object> alertProperties) {
-        databaseUrl = TestDatabase.newDatabaseUrl();
+        this(TestDatabase.newDatabaseUrl(), Map.of(), alertProperties, true);
+    }
+
+    /**
+     * @param everywhere     properties for all three services (e.g. short database timeouts)
+     * @param alertInThisJvm false: the caller runs the alert service itself (e.g. as a process it can kill)
+     */
+    RunningPlatform(String databaseUrl, Map<String, Object> everywhere, Map<String, Object> alertProperties,
+                    boolean alertInThisJvm) {
+        this.databaseUrl = databaseUrl;
+        this.everywhere = everywhere;
         // The gateway migrates the schema first, as in the demo.
         ConfigurableApplicationContext gateway = start(GatewayApplication.class, Map.of(
                 "anxin.gateway.port", 0,
@@ -34,25 +45,38 @@ final class RunningPlatform implements AutoCloseable {
                 "anxin.gateway.node-id", "system-test-gw",
                 "anxin.gateway.presence.offline-grace", "2s"));
         mqttPort = gateway.getBean(MqttServer.class).port();
-        start(AlertServiceApplication.class, alertProperties);
+        if (alertInThisJvm) {
+            start(AlertServiceApplication.class, alertProperties);
+        }
         ConfigurableApplicationContext monitoring = start(MonitoringApplication.class,
                 Map.of("anxin.monitoring.admin-password", ADMIN_PASSWORD));
         monitoringPort = Integer.parseInt(monitoring.getEnvironment().getProperty("local.server.port"));
     }
 
     private ConfigurableApplicationContext start(Class<?> application, Map<String, Object> properties) {
-        Map<String, Object> all = new java.util.HashMap<>(properties);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .run(arguments(properties));
+        contexts.add(context);
+        return context;
+    }
+
+    /** Command-line arguments for one service: free ports, this database, then the given properties. */
+    String[] arguments(Map<String, Object> properties) {
+        Map<String, Object> all = new java.util.HashMap<>(everywhere);
+        all.putAll(properties);
         all.put("server.port", 0);
         all.put("server.address", "127.0.0.1");
         all.put("spring.datasource.url", databaseUrl);
         all.put("spring.datasource.username", "postgres");
         all.put("spring.datasource.password", "postgres");
-        all.put("spring.datasource.hikari.maximum-pool-size", 6);
+        all.putIfAbsent("spring.datasource.hikari.maximum-pool-size", 6);
+        // As the demo: the test's receivers are plain http on 127.0.0.1 (development flag and
+        // allow-list), and both services share the key that encrypts webhook secrets.
+        all.put("anxin.webhook.allow-http", true);
+        all.put("anxin.webhook.allowed-targets", "127.0.0.1");
+        all.put("anxin.webhook.secret-key", "c3lzdGVtLXRlc3Qta2V5LTAxMjM0NTY3ODlhYmNkZWY=");
         // As command-line arguments: they outrank the store's built-in database defaults.
-        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(application).run(args);
-        contexts.add(context);
-        return context;
+        return all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
     String mqttUri() {

@@ -11,6 +11,10 @@ import care.anxin.alert.dispatch.NotificationChannel;
 import care.anxin.alert.dispatch.Outbox;
 import care.anxin.alert.dispatch.SmsGatewayChannel;
 import care.anxin.alert.dispatch.WebhookChannel;
+import care.anxin.alert.dispatch.WebhookSecrets;
+import care.anxin.store.alerting.EndpointSecretRepository;
+import care.anxin.store.webhook.EndpointSecretCipher;
+import care.anxin.store.webhook.WebhookTargetGuard;
 import care.anxin.alert.escalation.DefaultPolicies;
 import care.anxin.alert.escalation.EscalationJob;
 import care.anxin.alert.escalation.Escalator;
@@ -155,13 +159,19 @@ public class AlertConfiguration {
     }
 
     @Bean
-    WebhookChannel webhookChannel(HttpJsonPoster http, Clock clock) {
-        return new WebhookChannel(http, clock);
+    WebhookSecrets webhookSecrets(JdbcTemplate jdbc, EndpointSecretCipher cipher, Clock clock) {
+        return new WebhookSecrets(new EndpointSecretRepository(jdbc), cipher, clock);
     }
 
     @Bean
-    SmsGatewayChannel smsGatewayChannel(HttpJsonPoster http, AlertProperties properties, JsonText json) {
-        return new SmsGatewayChannel(http, properties.sms().gatewayUrl(), json);
+    WebhookChannel webhookChannel(HttpJsonPoster http, Clock clock, WebhookTargetGuard guard, WebhookSecrets secrets) {
+        return new WebhookChannel(http, clock, guard, secrets);
+    }
+
+    @Bean
+    SmsGatewayChannel smsGatewayChannel(HttpJsonPoster http, AlertProperties properties, JsonText json,
+                                        WebhookTargetGuard guard) {
+        return new SmsGatewayChannel(http, properties.sms().gatewayUrl(), json, guard);
     }
 
     @Bean

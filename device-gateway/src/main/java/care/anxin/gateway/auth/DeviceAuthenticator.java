@@ -1,6 +1,5 @@
 package care.anxin.gateway.auth;
 
-import care.anxin.gateway.mqtt.ConnectRefusal;
 import care.anxin.store.ingest.DeviceCredentials;
 import care.anxin.store.ingest.DeviceDirectory;
 import java.nio.charset.StandardCharsets;
@@ -37,17 +36,17 @@ public class DeviceAuthenticator {
     public AuthResult authenticate(String deviceId, byte[] secret) {
         Optional<DeviceCredentials> found = directory.credentials(deviceId);
         if (found.isEmpty()) {
-            return AuthResult.refused(ConnectRefusal.BAD_CREDENTIALS, "unknown device");
+            return AuthResult.refused(LoginRefusal.BAD_CREDENTIALS, "unknown device");
         }
         DeviceCredentials device = found.get();
         if (secret == null || secret.length == 0 || !secretMatches(device, secret)) {
-            return AuthResult.refused(ConnectRefusal.BAD_CREDENTIALS, "wrong secret");
+            return AuthResult.refused(LoginRefusal.BAD_CREDENTIALS, "wrong secret");
         }
         if (!device.enabled()) {
-            return AuthResult.refused(ConnectRefusal.NOT_AUTHORIZED, "device disabled");
+            return AuthResult.refused(LoginRefusal.NOT_AUTHORIZED, "device disabled");
         }
         if (device.elderId() == null) {
-            return AuthResult.refused(ConnectRefusal.NOT_AUTHORIZED, "device not bound to an elder");
+            return AuthResult.refused(LoginRefusal.NOT_AUTHORIZED, "device not bound to an elder");
         }
         return AuthResult.ok(device);
     }

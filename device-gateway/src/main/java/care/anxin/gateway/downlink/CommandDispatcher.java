@@ -1,18 +1,13 @@
 package care.anxin.gateway.downlink;
 
-import care.anxin.store.notify.NotifyChannel;
-import care.anxin.domain.wire.CommandCodec;
 import care.anxin.domain.wire.DeviceCommand;
-import care.anxin.domain.wire.DeviceTopic;
-import care.anxin.gateway.mqtt.DeviceSession;
-import care.anxin.gateway.mqtt.SessionRegistry;
+import care.anxin.store.notify.NotifyChannel;
+import care.anxin.gateway.session.DeviceSession;
+import care.anxin.gateway.session.SessionRegistry;
 import care.anxin.gateway.ops.GatewayMetrics;
 import care.anxin.store.ingest.CommandRepository;
 import care.anxin.store.ingest.PendingCommand;
 import care.anxin.store.notify.PgNotificationListener;
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.mqtt.MqttMessageBuilders;
-import io.netty.handler.codec.mqtt.MqttQoS;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +21,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Downlink: commands queued in device_command are published (QoS 1, in order) to devices
- * connected to THIS node and subscribed to their command topic; a PUBACK marks them DELIVERED.
+ * Downlink: commands queued in device_command are sent (in order, through the session's protocol
+ * link) to devices connected to THIS node and subscribed to commands; their acknowledgement marks
+ * them DELIVERED.
  * Triggered by NOTIFY device_command, on (re)subscribe, after the listener reconnects, and by a
  * periodic safety-net poll. Undelivered commands (QUEUED or SENT) are re-sent after reconnect.
  */
@@ -38,7 +34,6 @@ public class CommandDispatcher implements SmartLifecycle {
     private final CommandRepository repository;
     private final SessionRegistry registry;
     private final CommandMapper mapper;
-    private final CommandCodec codec;
     private final GatewayMetrics metrics;
     private final ScheduledExecutorService db;
     private final DataSource dataSource;
@@ -48,12 +43,11 @@ public class CommandDispatcher implements SmartLifecycle {
     private volatile boolean running;
 
     public CommandDispatcher(CommandRepository repository, SessionRegistry registry, CommandMapper mapper,
-                             CommandCodec codec, GatewayMetrics metrics, ScheduledExecutorService db,
+                             GatewayMetrics metrics, ScheduledExecutorService db,
                              DataSource dataSource, Duration pollInterval, int maxAttempts) {
         this.repository = repository;
         this.registry = registry;
         this.mapper = mapper;
-        this.codec = codec;
         this.metrics = metrics;
         this.db = db;
         this.dataSource = dataSource;
@@ -122,7 +116,7 @@ public class CommandDispatcher implements SmartLifecycle {
                 return;
             }
             for (PendingCommand c : commands) {
-                if (session.commandInFlight(c.id())) {
+                if (session.link().commandInFlight(c.id())) {
                     continue;
                 }
                 Optional<DeviceCommand> wire = mapper.toWire(c);
@@ -132,15 +126,11 @@ public class CommandDispatcher implements SmartLifecycle {
                     db.execute(() -> repository.markFailed(c.id()));
                     continue;
                 }
-                int packetId = session.startCommand(c.id());
-                session.channel().write(MqttMessageBuilders.publish()
-                        .topicName(DeviceTopic.command(session.deviceId()))
-                        .qos(MqttQoS.AT_LEAST_ONCE).retained(false).messageId(packetId)
-                        .payload(Unpooled.wrappedBuffer(codec.encode(wire.get()))).build());
+                session.link().sendCommand(c.id(), wire.get());
                 metrics.commandOut("sent");
                 db.execute(() -> markSent(c.id()));
             }
-            session.channel().flush();
+            session.link().flush();
         });
     }
 

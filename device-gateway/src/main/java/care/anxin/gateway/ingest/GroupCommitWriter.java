@@ -23,6 +23,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +39,9 @@ import org.springframework.context.SmartLifecycle;
  * sends its PUBACK. A failed commit is retried with backoff, never acknowledged; a message whose
  * data the database refuses is isolated and kept in rejected_message instead of blocking others.
  * Urgent events (SOS, FALL, FALL_CANCELLED) have their own queue and writer: never behind a batch.
+ * An urgent message is never refused for a storage problem: they were valid when decoded, so a
+ * write the database refuses is retried on the side with backoff (its PUBACK withheld, the
+ * device may resend meanwhile) while the urgent lane carries on with everyone else's.
  */
 public class GroupCommitWriter implements SmartLifecycle {
 
@@ -53,6 +59,13 @@ public class GroupCommitWriter implements SmartLifecycle {
     private final BlockingQueue<Submission> queue;
     private final BlockingQueue<Submission> urgentQueue = new LinkedBlockingQueue<>();
     private final AtomicInteger writing = new AtomicInteger();
+    /** Urgent messages waiting for another attempt after the database refused them, by attempts so far. */
+    private final Map<Submission, Integer> urgentRetrying = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService urgentRetryTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ingest-urgent-retry");
+        t.setDaemon(true);
+        return t;
+    });
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
     private volatile long drainDeadlineNanos = Long.MAX_VALUE;
@@ -70,6 +83,8 @@ public class GroupCommitWriter implements SmartLifecycle {
         this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(properties.limits().queueCapacity());
         metrics.gauge("anxin.gateway.ingest.backlog", "Messages queued or being written", this::backlog);
+        metrics.gauge("anxin.gateway.urgent.retrying", "Urgent messages refused by the database, being retried",
+                urgentRetrying::size);
     }
 
     /** Queues a message; false when the hard bound is reached (the caller must not acknowledge it). */
@@ -82,6 +97,11 @@ public class GroupCommitWriter implements SmartLifecycle {
 
     public int backlog() {
         return queue.size() + urgentQueue.size() + writing.get();
+    }
+
+    /** Urgent messages (SOS/FALL) whose write the database refused and that wait for another attempt. */
+    public int urgentRetrying() {
+        return urgentRetrying.size();
     }
 
     /** When commits have been failing since (null while healthy). */
@@ -110,6 +130,9 @@ public class GroupCommitWriter implements SmartLifecycle {
         // Drain what is queued (listeners are closed by now), but do not hang forever on a dead database.
         drainDeadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         running = false;
+        for (Runnable pending : urgentRetryTimer.shutdownNow()) {
+            pending.run(); // re-queued for the final drain
+        }
         for (Thread t : threads) {
             try {
                 t.join(TimeUnit.SECONDS.toMillis(12));
@@ -218,6 +241,10 @@ public class GroupCommitWriter implements SmartLifecycle {
             return;
         }
         Submission s = batch.get(0);
+        if (s.urgent()) {
+            retryUrgentLater(s, e);
+            return;
+        }
         if (s.decoded() instanceof DecodeResult.Rejected) {
             log.error("Cannot even keep refused message of device {}: {}", s.deviceId(), e.toString());
             s.done().completeExceptionally(e);
@@ -226,6 +253,32 @@ public class GroupCommitWriter implements SmartLifecycle {
         log.warn("Database refused message of device {}: {}", s.deviceId(), e.toString());
         String reason = "storage refused the message: " + e.getMessage();
         commit(List.of(s.refusedInstead(new DecodeResult.Rejected(List.of(new Problem("payload", reason))))));
+    }
+
+    /**
+     * An SOS/FALL the database refused: never turned into a rejection. It goes back to the urgent
+     * queue after a backoff (initial..max, doubling) so other urgent messages are not held behind it.
+     */
+    private void retryUrgentLater(Submission s, Exception e) {
+        int attempts = urgentRetrying.merge(s, 1, Integer::sum);
+        metrics.urgentRetry();
+        if (attempts == 1 || attempts % 20 == 0) {
+            log.error("Database refused urgent {} of device {} (attempt {}); not acknowledged, retrying: {}",
+                    s.kind(), s.deviceId(), attempts, e.toString());
+        }
+        long delay = Math.min(config.retryInitial().toNanos() << Math.min(attempts - 1, 20), config.retryMax().toNanos());
+        try {
+            urgentRetryTimer.schedule(() -> requeueUrgent(s), delay, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            requeueUrgent(s);
+        }
+    }
+
+    private void requeueUrgent(Submission s) {
+        if (!running && System.nanoTime() > drainDeadlineNanos || !urgentQueue.offer(s)) {
+            urgentRetrying.remove(s);
+            s.done().completeExceptionally(new IllegalStateException("shutting down; the device resends"));
+        }
     }
 
     private Map<Submission, IngestOutcome> writeOnce(List<Submission> batch) throws java.sql.SQLException {
@@ -242,7 +295,7 @@ public class GroupCommitWriter implements SmartLifecycle {
         Map<Submission, MessageKey> keys = new IdentityHashMap<>();
         for (Submission s : batch) {
             if (s.decoded() instanceof DecodeResult.Accepted a) {
-                IngestItem item = rows.rows(s.deviceId(), s.elderId(), a.message(), plans.get(s.elderId()),
+                IngestItem item = rows.rows(s.deviceId(), s.elderId(), a.message(), s.payload(), plans.get(s.elderId()),
                         s.receivedAt());
                 items.add(item);
                 keys.put(s, item.key());
@@ -267,6 +320,9 @@ public class GroupCommitWriter implements SmartLifecycle {
     }
 
     private void complete(Submission s, IngestOutcome outcome) {
+        if (urgentRetrying.remove(s) != null) {
+            log.info("Urgent {} of device {} stored after retrying", s.kind(), s.deviceId());
+        }
         metrics.stored(outcome.status().name().toLowerCase());
         if (s.decoded() instanceof DecodeResult.Accepted a) {
             UplinkMessage m = a.message();

@@ -31,8 +31,10 @@ public class MessageRows {
     /** DeviceClock flag: the device time is more than 30 days old. */
     static final int FLAG_FAR_PAST = DeviceClock.FLAG_STALE;
 
-    public IngestItem rows(String deviceId, long elderId, UplinkMessage message, CarePlan plan, Instant receivedAt) {
-        MessageKey key = new MessageKey(deviceId, message.msgId());
+    /** The rows of {@code message}, received as {@code payload} (whose digest is part of the de-duplication key). */
+    public IngestItem rows(String deviceId, long elderId, UplinkMessage message, byte[] payload, CarePlan plan,
+                           Instant receivedAt) {
+        MessageKey key = MessageKey.of(deviceId, message.msgId(), message.deviceTime(), payload);
         List<ObservationRow> observations = new ArrayList<>();
         List<LocationRow> locations = new ArrayList<>();
         List<EventRow> events = new ArrayList<>();
@@ -59,7 +61,8 @@ public class MessageRows {
             events.add(new EventRow(elderId, deviceId, DeviceEventKind.of(e.type()), t.time(), receivedAt, e.msgId(),
                     DeviceReport.of(e, t.flags())));
         }
-        // StatusMessage: heartbeats only refresh device state (batched by DeviceActivityTracker); no rows.
+        // StatusMessage (heartbeats, wills): only refreshes device state (batched by DeviceActivityTracker) and
+        // presence; no rows, so no de-duplication key either: a will is never taken for a duplicate.
         return new IngestItem(key, observations, locations, events);
     }
 }

@@ -11,13 +11,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * exhaust file descriptors; the MQTT-level limit (CONNACK 0x97) is checked at CONNECT.
  */
 @ChannelHandler.Sharable
-public class ConnectionLimitHandler extends ChannelInboundHandlerAdapter {
+final class ConnectionLimitHandler extends ChannelInboundHandlerAdapter {
 
     private final int maxSockets;
     private final GatewayMetrics metrics;
     private final AtomicInteger open = new AtomicInteger();
 
-    public ConnectionLimitHandler(int maxConnections, GatewayMetrics metrics) {
+    ConnectionLimitHandler(int maxConnections, GatewayMetrics metrics) {
         // Headroom above the session limit so refused clients still get their CONNACK 0x97.
         this.maxSockets = maxConnections + Math.max(16, maxConnections / 10);
         this.metrics = metrics;

@@ -1,6 +1,7 @@
 package care.anxin.gateway.mqtt;
 
 import care.anxin.gateway.ops.GatewayMetrics;
+import care.anxin.gateway.session.DeviceSession;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -16,11 +17,11 @@ import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
  * version (CONNACK 1 / 0x84), anything else malformed (DISCONNECT 0x81). Always closes.
  */
 @ChannelHandler.Sharable
-public class DecodeFailureHandler extends ChannelInboundHandlerAdapter {
+final class DecodeFailureHandler extends ChannelInboundHandlerAdapter {
 
     private final GatewayMetrics metrics;
 
-    public DecodeFailureHandler(GatewayMetrics metrics) {
+    DecodeFailureHandler(GatewayMetrics metrics) {
         this.metrics = metrics;
     }
 
@@ -31,7 +32,7 @@ public class DecodeFailureHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         Throwable cause = m.decoderResult().cause();
-        DeviceSession session = ctx.channel().attr(DeviceSession.KEY).get();
+        DeviceSession session = DeviceSession.of(ctx.channel());
         if (cause instanceof TooLongFrameException) {
             Refusals.disconnect(ctx, session, metrics, "oversize", ReasonCodes.PACKET_TOO_LARGE, cause.getMessage());
         } else if (cause instanceof MqttUnacceptableProtocolVersionException && session == null) {

@@ -3,6 +3,7 @@ package care.anxin.gateway.mqtt;
 import care.anxin.domain.wire.DeviceTopic;
 import care.anxin.gateway.downlink.CommandDispatcher;
 import care.anxin.gateway.ops.GatewayMetrics;
+import care.anxin.gateway.session.DeviceSession;
 import care.anxin.store.ingest.SessionRepository;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * subscription in the database.
  */
 @ChannelHandler.Sharable
-public class DownlinkHandler extends ChannelInboundHandlerAdapter {
+final class DownlinkHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(DownlinkHandler.class);
 
@@ -41,7 +42,7 @@ public class DownlinkHandler extends ChannelInboundHandlerAdapter {
     private final Executor db;
     private final GatewayMetrics metrics;
 
-    public DownlinkHandler(CommandDispatcher dispatcher, SessionRepository sessions, Executor db,
+    DownlinkHandler(CommandDispatcher dispatcher, SessionRepository sessions, Executor db,
                            GatewayMetrics metrics) {
         this.dispatcher = dispatcher;
         this.sessions = sessions;
@@ -51,14 +52,14 @@ public class DownlinkHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        DeviceSession session = ctx.channel().attr(DeviceSession.KEY).get();
+        DeviceSession session = DeviceSession.of(ctx.channel());
         if (msg instanceof MqttSubscribeMessage sub) {
             subscribe(ctx, session, sub);
         } else if (msg instanceof MqttUnsubscribeMessage unsub) {
             unsubscribe(ctx, session, unsub);
         } else if (msg instanceof MqttMessage m && m.fixedHeader().messageType() == MqttMessageType.PUBACK) {
             int packetId = ((MqttPubReplyMessageVariableHeader) m.variableHeader()).messageId();
-            Long commandId = session.finishCommand(packetId);
+            Long commandId = MqttLink.of(session).finishCommand(packetId);
             if (commandId != null) {
                 dispatcher.acknowledged(session, commandId);
             }
@@ -78,7 +79,7 @@ public class DownlinkHandler extends ChannelInboundHandlerAdapter {
                 codes[i] = Math.min(t.qualityOfService().value(), MqttQoS.AT_LEAST_ONCE.value());
                 granted = true;
             } else {
-                codes[i] = (session.mqtt5() ? ReasonCodes.NOT_AUTHORIZED : ReasonCodes.SUBACK_FAILURE_V3) & 0xFF;
+                codes[i] = (MqttLink.of(session).mqtt5() ? ReasonCodes.NOT_AUTHORIZED : ReasonCodes.SUBACK_FAILURE_V3) & 0xFF;
                 metrics.reject("acl_subscribe");
                 log.info("device={} not authorized to subscribe to {}", session.deviceId(), t.topicFilter());
             }
@@ -109,14 +110,14 @@ public class DownlinkHandler extends ChannelInboundHandlerAdapter {
         }
         int packetId = unsub.idAndPropertiesVariableHeader().messageId();
         MqttFixedHeader header = new MqttFixedHeader(MqttMessageType.UNSUBACK, false, MqttQoS.AT_MOST_ONCE, false, 0);
-        ctx.writeAndFlush(session.mqtt5()
+        ctx.writeAndFlush(MqttLink.of(session).mqtt5()
                 ? new MqttUnsubAckMessage(header, new MqttMessageIdAndPropertiesVariableHeader(packetId,
                         MqttProperties.NO_PROPERTIES), new MqttUnsubAckPayload(codes))
                 : new MqttUnsubAckMessage(header, MqttMessageIdVariableHeader.from(packetId)));
     }
 
     private void remember(DeviceSession session, boolean subscribed) {
-        if (session.cleanSession()) {
+        if (MqttLink.of(session).cleanSession()) {
             return;
         }
         db.execute(() -> {

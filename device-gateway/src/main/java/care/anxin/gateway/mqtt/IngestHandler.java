@@ -8,6 +8,9 @@ import care.anxin.gateway.ingest.GroupCommitWriter;
 import care.anxin.gateway.ingest.IngestOutcome;
 import care.anxin.gateway.ingest.Submission;
 import care.anxin.gateway.ops.GatewayMetrics;
+import care.anxin.gateway.session.DeviceSession;
+import care.anxin.gateway.session.PendingAck;
+import care.anxin.gateway.session.ReadGate;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -26,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * their own commit is done. Invalid payloads are stored as rejected and answered 0x99.
  */
 @ChannelHandler.Sharable
-public class IngestHandler extends ChannelInboundHandlerAdapter {
+final class IngestHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(IngestHandler.class);
 
@@ -36,7 +39,7 @@ public class IngestHandler extends ChannelInboundHandlerAdapter {
     private final GatewayMetrics metrics;
     private final Clock clock;
 
-    public IngestHandler(UplinkCodec codec, GroupCommitWriter writer, ReadGate gate, GatewayMetrics metrics,
+    IngestHandler(UplinkCodec codec, GroupCommitWriter writer, ReadGate gate, GatewayMetrics metrics,
                          Clock clock) {
         this.codec = codec;
         this.writer = writer;
@@ -51,7 +54,7 @@ public class IngestHandler extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(msg);
             return;
         }
-        DeviceSession session = ctx.channel().attr(DeviceSession.KEY).get();
+        DeviceSession session = DeviceSession.of(ctx.channel());
         String topic = publish.variableHeader().topicName();
         int packetId = publish.fixedHeader().qosLevel() == MqttQoS.AT_LEAST_ONCE ? publish.variableHeader().packetId() : 0;
         byte[] payload;
@@ -86,7 +89,8 @@ public class IngestHandler extends ChannelInboundHandlerAdapter {
                 if (failure != null) {
                     ctx.close();
                 } else if (packetId != 0 && ctx.channel().isActive()) {
-                    ctx.writeAndFlush(MqttReplies.pubAck(session.mqtt5(), packetId, ReasonCodes.SUCCESS, null));
+                    byte code = outcome.rejected() ? ReasonCodes.PAYLOAD_FORMAT_INVALID : ReasonCodes.SUCCESS;
+                    ctx.writeAndFlush(MqttReplies.pubAck(MqttLink.of(session).mqtt5(), packetId, code, outcome.reason()));
                     metrics.puback(System.nanoTime() - ack.receivedNanos);
                 }
             }));
@@ -113,7 +117,7 @@ public class IngestHandler extends ChannelInboundHandlerAdapter {
             if (ack.packetId != 0 && ctx.channel().isActive()) {
                 IngestOutcome o = ack.outcome;
                 byte code = o.rejected() ? ReasonCodes.PAYLOAD_FORMAT_INVALID : ReasonCodes.SUCCESS;
-                ctx.write(MqttReplies.pubAck(session.mqtt5(), ack.packetId, code, o.reason()));
+                ctx.write(MqttReplies.pubAck(MqttLink.of(session).mqtt5(), ack.packetId, code, o.reason()));
                 metrics.puback(System.nanoTime() - ack.receivedNanos);
                 wrote = true;
             }
@@ -126,7 +130,7 @@ public class IngestHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        DeviceSession session = ctx.channel().attr(DeviceSession.KEY).get();
+        DeviceSession session = DeviceSession.of(ctx.channel());
         if (session != null && !session.pendingAcks.isEmpty()) {
             gate.abandoned(session, session.pendingAcks.size());
             session.pendingAcks.clear();

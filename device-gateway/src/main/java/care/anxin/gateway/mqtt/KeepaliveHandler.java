@@ -1,21 +1,22 @@
 package care.anxin.gateway.mqtt;
 
 import care.anxin.gateway.ops.GatewayMetrics;
+import care.anxin.gateway.session.DeviceSession;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 
 /**
- * Silence limits from the "idle" IdleStateHandler: before CONNECT the connect timeout, after it
- * 1.5 x the device's keepalive. A silent device is disconnected (MQTT 5: 0x8D) and later reported offline.
+ * Silence after CONNACK (the keepalive timer's event: nothing received for 1.5 x keepalive): the
+ * device is disconnected (MQTT 5: 0x8D) and later reported offline.
  */
 @ChannelHandler.Sharable
-public class KeepaliveHandler extends ChannelInboundHandlerAdapter {
+final class KeepaliveHandler extends ChannelInboundHandlerAdapter {
 
     private final GatewayMetrics metrics;
 
-    public KeepaliveHandler(GatewayMetrics metrics) {
+    KeepaliveHandler(GatewayMetrics metrics) {
         this.metrics = metrics;
     }
 
@@ -25,9 +26,8 @@ public class KeepaliveHandler extends ChannelInboundHandlerAdapter {
             ctx.fireUserEventTriggered(evt);
             return;
         }
-        DeviceSession session = ctx.channel().attr(DeviceSession.KEY).get();
+        DeviceSession session = DeviceSession.of(ctx.channel());
         if (session == null) {
-            metrics.reject("connect_timeout");
             ctx.close();
             return;
         }

@@ -1,6 +1,7 @@
 package care.anxin.gateway.mqtt;
 
 import care.anxin.gateway.ops.GatewayMetrics;
+import care.anxin.gateway.session.DeviceSession;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import org.slf4j.Logger;
@@ -19,7 +20,7 @@ final class Refusals {
         metrics.reject(reason);
         String who = session == null ? String.valueOf(ctx.channel().remoteAddress()) : session.deviceId();
         log.info("device={} disconnected ({}): {}", who, reason, detail);
-        if (session != null && session.mqtt5() && ctx.channel().isActive()) {
+        if (session != null && MqttLink.of(session).mqtt5() && ctx.channel().isActive()) {
             ctx.writeAndFlush(MqttReplies.disconnect(reasonCode)).addListener(ChannelFutureListener.CLOSE);
         } else {
             ctx.close();

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -15,6 +17,8 @@ public class GatewayMetrics {
     private final Timer commitLatency;
     private final Timer pubackLatency;
     private final Counter commitFailures;
+    /** Counters touched for every message, looked up once (a registry lookup builds tags and ids each time). */
+    private final Map<String, Counter> perMessage = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -33,11 +37,12 @@ public class GatewayMetrics {
     }
 
     public void messageIn(String kind) {
-        registry.counter("anxin.gateway.messages.in", "kind", kind).increment();
+        perMessage.computeIfAbsent("in." + kind, k -> registry.counter("anxin.gateway.messages.in", "kind", kind)).increment();
     }
 
     public void stored(String outcome) {
-        registry.counter("anxin.gateway.messages.stored", "outcome", outcome).increment();
+        perMessage.computeIfAbsent("stored." + outcome,
+                k -> registry.counter("anxin.gateway.messages.stored", "outcome", outcome)).increment();
     }
 
     /** A refused message, packet, subscription or connection, by reason (acl, rate, oversize, payload, ...). */
@@ -68,5 +73,15 @@ public class GatewayMetrics {
 
     public void puback(long nanos) {
         pubackLatency.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** A stored care plan found unreadable (counted once per elder and stored text). */
+    public void carePlanUnreadable() {
+        registry.counter("anxin.gateway.careplan.unreadable").increment();
+    }
+
+    /** An urgent message whose write failed for a reason other than an outage: retried, never refused. */
+    public void urgentRetry() {
+        registry.counter("anxin.gateway.urgent.retries").increment();
     }
 }

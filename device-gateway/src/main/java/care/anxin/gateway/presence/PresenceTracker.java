@@ -1,8 +1,8 @@
 package care.anxin.gateway.presence;
 
 import care.anxin.domain.event.PresenceChange;
-import care.anxin.gateway.mqtt.DeviceSession;
-import care.anxin.gateway.mqtt.SessionRegistry;
+import care.anxin.gateway.session.DeviceSession;
+import care.anxin.gateway.session.SessionRegistry;
 import care.anxin.store.ingest.DeviceCredentials;
 import care.anxin.store.ingest.PresenceRepository;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package care.anxin.monitoring.api;
 
+import care.anxin.domain.incident.IncidentKind;
 import care.anxin.monitoring.audit.AuditTrail;
 import care.anxin.monitoring.security.AnxinPrincipal;
 import care.anxin.store.console.AlertQueries;
@@ -12,10 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The people's incident actions: scope check first (404 outside the scope), then the store's
- * {@link IncidentCommands}, then the audit row; answers the incident as it is now.
+ * The people's incident actions: scope check first (404 outside the scope), then the role check
+ * (403: only care roles acknowledge or resolve an emergency — SOS, FALL — doctors and partners add
+ * notes), then the store's {@link IncidentCommands}, then the audit row; answers the incident as it is now.
  */
 @Service
 public class IncidentActions {
@@ -25,8 +28,11 @@ public class IncidentActions {
     private final UserAccountRepository users;
     private final AuditTrail audit;
 
+    private final TransactionTemplate tx;
+
     public IncidentActions(AlertQueries alerts, IncidentCommands commands, UserAccountRepository users,
-                           AuditTrail audit) {
+                           AuditTrail audit, TransactionTemplate tx) {
+        this.tx = tx;
         this.alerts = alerts;
         this.commands = commands;
         this.users = users;
@@ -34,6 +40,7 @@ public class IncidentActions {
     }
 
     public AlertView acknowledge(AnxinPrincipal me, long id, String note) {
+        requireCareRoleForEmergency(me, id, "acknowledge");
         return act(me, id, "ALERT_ACKNOWLEDGE", detail("note", note), c -> c.acknowledge(id, me.userId(), note));
     }
 
@@ -49,21 +56,34 @@ public class IncidentActions {
     }
 
     public AlertView resolve(AnxinPrincipal me, long id, IncidentOutcome outcome, String note) {
+        requireCareRoleForEmergency(me, id, "resolve");
         Map<String, Object> detail = detail("outcome", outcome.name());
         detail.putAll(detail("note", note));
         return act(me, id, "ALERT_RESOLVE", detail, c -> c.resolve(id, me.userId(), outcome, note));
     }
 
+    /** The command and its audit row commit in one transaction (the command's own joins it). */
     private AlertView act(AnxinPrincipal me, long id, String action, Map<String, Object> detail,
                           Consumer<IncidentCommands> command) {
-        requireVisible(me, id);
-        try {
-            command.accept(commands);
-        } catch (IncidentStateException e) {
-            throw new ConflictException(e.getMessage(), e);
-        }
-        audit.record(me, action, "alert", id, detail);
+        AlertView before = requireVisible(me, id);
+        tx.executeWithoutResult(status -> {
+            try {
+                command.accept(commands);
+            } catch (IncidentStateException e) {
+                throw new ConflictException(e.getMessage(), e);
+            }
+            audit.record(me, action, "alert", id, before.elder().id(), detail);
+        });
         return requireVisible(me, id);
+    }
+
+    private void requireCareRoleForEmergency(AnxinPrincipal me, long id, String action) {
+        AlertView alert = requireVisible(me, id);
+        boolean emergency = IncidentKind.fromName(alert.kind()).map(IncidentKind::urgent).orElse(false);
+        if (emergency && !me.role().care()) {
+            throw new ForbiddenException("Only care staff, district staff or administrators may " + action + " a "
+                    + alert.kind() + " incident; add a note instead");
+        }
     }
 
     private AlertView requireVisible(AnxinPrincipal me, long id) {

@@ -3,6 +3,7 @@ package care.anxin.monitoring.config;
 import care.anxin.store.console.AlertQueries;
 import care.anxin.store.console.ApiKeyRepository;
 import care.anxin.store.console.AuditRepository;
+import care.anxin.store.console.StorageSizes;
 import care.anxin.store.console.DeviceRegistry;
 import care.anxin.store.console.ElderWrites;
 import care.anxin.store.console.PartnerSettings;
@@ -15,6 +16,7 @@ import care.anxin.store.console.TrendQueries;
 import care.anxin.store.console.UserAccountRepository;
 import care.anxin.store.schema.DatabaseMode;
 import care.anxin.store.incident.IncidentCommands;
+import care.anxin.store.incident.IncidentHistory;
 import java.time.Clock;
 import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,6 +48,11 @@ public class ConsoleStoreConfiguration {
     @Bean
     ApiKeyRepository apiKeyRepository(NamedParameterJdbcTemplate jdbc) {
         return new ApiKeyRepository(jdbc);
+    }
+
+    @Bean
+    StorageSizes storageSizes(NamedParameterJdbcTemplate jdbc) {
+        return new StorageSizes(jdbc);
     }
 
     @Bean
@@ -96,5 +103,10 @@ public class ConsoleStoreConfiguration {
     @Bean
     PerformanceQueries performanceQueries(NamedParameterJdbcTemplate jdbc) {
         return new PerformanceQueries(jdbc);
+    }
+
+    @Bean
+    IncidentHistory incidentHistory(DataSource dataSource) {
+        return new IncidentHistory(dataSource);
     }
 }

@@ -1,7 +1,9 @@
 package care.anxin.monitoring.helpcenter;
 
 import care.anxin.monitoring.api.BadRequestException;
+import care.anxin.domain.incident.IncidentKind;
 import care.anxin.monitoring.api.ConflictException;
+import care.anxin.monitoring.api.ForbiddenException;
 import care.anxin.monitoring.api.NotFoundException;
 import care.anxin.monitoring.audit.AuditTrail;
 import care.anxin.monitoring.security.AnxinPrincipal;
@@ -64,6 +66,11 @@ public class Dispatching {
 
     public DispatchView dispatch(AnxinPrincipal me, long alertId, HelpCenterRequests.Dispatch body) {
         AlertView alert = alerts.find(me.scope(), alertId).orElseThrow(() -> new NotFoundException("Alert", alertId)).view();
+        // Dispatching takes the call (acknowledges): for an emergency, the same care roles as acknowledge.
+        if (IncidentKind.fromName(alert.kind()).map(IncidentKind::urgent).orElse(false) && !me.role().care()) {
+            throw new ForbiddenException("Only care staff, district staff or administrators may dispatch to a "
+                    + alert.kind() + " incident");
+        }
         DispatchCommands.Responder responder = responder(me, body);
         if (responder.phone() == null) {
             throw new BadRequestException("responderUserId", "Responder " + responder.name() + " has no phone number to send the link to");

@@ -1,5 +1,7 @@
 package care.anxin.monitoring.helpcenter;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,4 +27,15 @@ public record MapProperties(
         @DefaultValue("121.4737") double centerLon) {
 
     public enum Datum { WGS84, GCJ02 }
+
+    /**
+     * The tiles' origin for the Content-Security-Policy img-src ({@code {s}} subdomains become a
+     * wildcard), e.g. {@code https://*.tile.example.com}.
+     */
+    public String tileSource() {
+        Matcher m = ORIGIN.matcher(tileUrl.replace("{s}", "*"));
+        return m.find() && !m.group(1).contains("{") ? m.group(1) : "https:";
+    }
+
+    private static final Pattern ORIGIN = Pattern.compile("^(https?://[^/]+)");
 }

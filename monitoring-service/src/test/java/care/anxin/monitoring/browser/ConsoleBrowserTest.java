@@ -70,6 +70,25 @@ class ConsoleBrowserTest {
         return By.cssSelector("article.incident[data-alert-id='" + alertId + "']");
     }
 
+    /** A first visit looks broken with red console lines: not being logged in is no error (GET /api/v1/session). */
+    @Test
+    void loginPageAndBoardLogNoErrorsInTheBrowserConsole() {
+        try (HeadlessChrome chrome = browser()) {
+            chrome.open("/");
+            chrome.waitFor(d -> d.getCurrentUrl().contains("/login.html"));
+            chrome.waitFor(d -> !d.findElement(By.id("login-submit")).getText().isBlank());
+            chrome.waitFor(d -> !String.valueOf(chrome.js("return document.getElementById('csrf-field').value")).isBlank());
+            assertThat(chrome.severeConsoleEntries()).as("login page console").isEmpty();
+
+            chrome.login("bt-staff", PASSWORD);
+            chrome.waitFor(d -> d.getCurrentUrl().endsWith("#/board"));
+            chrome.waitFor(d -> "live".equals(d.findElement(By.id("live-indicator")).getAttribute("data-state")));
+            chrome.waitFor(d -> !d.findElements(By.cssSelector("#main[data-page='board']")).isEmpty());
+            chrome.waitFor(d -> !d.findElement(By.id("main")).getText().isBlank());
+            assertThat(chrome.severeConsoleEntries()).as("board console").isEmpty();
+        }
+    }
+
     @Test
     void careStaffSeeAnSosAppearLiveAndAcknowledgeIt() {
         try (HeadlessChrome chrome = browser()) {
@@ -113,6 +132,27 @@ class ConsoleBrowserTest {
             chrome.open("/#/performance");
             chrome.waitFor(d -> d.findElement(By.id("kpi-within60")).getAttribute("data-ok") != null);
             chrome.screenshot("performance");
+        }
+    }
+
+    @Test
+    void aFamilyDoctorOnTheBoardMayNoteAnSosButSeesNoButtonToAcknowledgeOrResolveIt() {
+        try (HeadlessChrome chrome = browser()) {
+            chrome.login("bt-doctor", PASSWORD);
+            chrome.waitFor(d -> d.getCurrentUrl().endsWith("#/elders"));
+            chrome.open("/#/board");
+            chrome.waitFor(d -> "live".equals(d.findElement(By.id("live-indicator")).getAttribute("data-state")));
+            long sos = fixtures.openSos(jdbc);
+            WebElement card = chrome.waitFor(Duration.ofSeconds(10), d -> d.findElement(card(sos)));
+            assertThat(card.findElements(By.cssSelector("button[data-action='note']"))).hasSize(1);
+            assertThat(card.findElements(By.cssSelector("button[data-action='acknowledge'], button[data-action='resolve']")))
+                    .as("care roles only").isEmpty();
+            card.findElement(By.cssSelector("button[data-action='note']")).click();
+            chrome.waitFor(d -> d.findElement(By.cssSelector("#dialog [data-section='note']")));
+            assertThat(chrome.driver.findElements(By.cssSelector("#dialog [data-section='acknowledge'], #dialog [data-section='resolve']")))
+                    .isEmpty();
+            chrome.screenshot("board-doctor");
+            jdbc.update("UPDATE alert SET status = 'RESOLVED', resolved_at = now() WHERE id = ?", sos);
         }
     }
 

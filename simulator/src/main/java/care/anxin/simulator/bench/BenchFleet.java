@@ -86,6 +86,14 @@ public final class BenchFleet {
         return new Fleet(centerId, devices, elderIds);
     }
 
+    /** Makes these bench devices one-key handsets (they get ALERT_ACK downlinks for their SOS). */
+    public static void makeHandsets(Connection db, List<DeviceCredential> devices) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement("UPDATE device SET kind = 'HANDSET' WHERE id = ANY (?)")) {
+            st.setArray(1, db.createArrayOf("text", devices.stream().map(DeviceCredential::deviceId).toArray()));
+            st.executeUpdate();
+        }
+    }
+
     /** Devices for a plain broker (no database, no secrets needed). */
     public static List<DeviceCredential> anonymous(int count) {
         List<DeviceCredential> devices = new ArrayList<>(count);

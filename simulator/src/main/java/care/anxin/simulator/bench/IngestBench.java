@@ -9,13 +9,19 @@ import care.anxin.simulator.load.LoadRun;
 import care.anxin.simulator.load.LoadStats;
 import care.anxin.simulator.load.MqttLoadClient;
 import care.anxin.simulator.load.ProcessCpu;
+import care.anxin.simulator.load.ServerProcesses;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +60,13 @@ public final class IngestBench {
                 }
                 label = "anxin gateway";
             }
-            results.add(runAgainst(MqttLoadClient.Target.parse(label, simulator.broker(), !simulator.noAuth()), devices, runTag, List.of()));
+            MqttLoadClient.Target target = MqttLoadClient.Target.parse(label, simulator.broker(), !simulator.noAuth());
+            Map<String, Integer> serverPorts = new LinkedHashMap<>();
+            serverPorts.put(simulator.noAuth() ? "broker" : "gateway", target.port());
+            if (!simulator.noAuth()) {
+                databasePort(bench.dbUrl()).ifPresent(port -> serverPorts.put("database", port));
+            }
+            results.add(runAgainst(target, devices, runTag, List.of(), ServerProcesses.listeningOn(serverPorts)));
         }
         if (bench.mosquitto()) {
             Optional<MosquittoProcess> started = MosquittoProcess.start(bench.mosquittoBinary(), bench.outDir().resolve("mosquitto.log"));
@@ -64,7 +76,8 @@ public final class IngestBench {
             try (MosquittoProcess mosquitto = started.orElse(null)) {
                 if (mosquitto != null) {
                     results.add(runAgainst(new MqttLoadClient.Target(mosquitto.version(), "127.0.0.1", mosquitto.port(), false),
-                            BenchFleet.anonymous(bench.devices()), runTag, List.of(mosquitto.pid())));
+                            BenchFleet.anonymous(bench.devices()), runTag, List.of(mosquitto.pid()),
+                            new ServerProcesses(Map.of("mosquitto", mosquitto.pid()))));
                 }
             }
         }
@@ -74,15 +87,17 @@ public final class IngestBench {
         return results;
     }
 
-    private LoadResult runAgainst(MqttLoadClient.Target target, List<DeviceCredential> devices, String runTag, List<Long> extraPids)
-            throws InterruptedException {
+    private LoadResult runAgainst(MqttLoadClient.Target target, List<DeviceCredential> devices, String runTag, List<Long> extraPids,
+                                  ServerProcesses servers) throws InterruptedException {
         LoadStats stats = new LoadStats();
         List<Long> pids = new ArrayList<>(bench.pidList());
         if (!pids.isEmpty()) {
             pids.addAll(extraPids);
             pids.add(ProcessHandle.current().pid());
         }
-        ProcessCpu cpu = new ProcessCpu(pids);
+        ProcessCpu cpu = new ProcessCpu(pids, servers);
+        System.out.printf("%nServer processes measured for CPU per message: %s%n",
+                servers.roots().isEmpty() ? "none found (not Linux, or not listening on this machine)" : servers.roots());
         System.out.printf("%n== %s (%s:%d): connecting %,d devices (%d/s)...%n", target.label(), target.host(), target.port(),
                 devices.size(), bench.connectRate());
         try (MqttLoadClient client = new MqttLoadClient(target, new VitalsPayloads(runTag), stats, bench.threads(), bench.window(), 60)) {
@@ -105,12 +120,17 @@ public final class IngestBench {
 
     void print(List<LoadResult> results) {
         System.out.println();
-        System.out.printf("%-24s %7s %8s %10s %11s %8s %8s %8s %8s %7s%n", "target", "conns", "target", "msg/s",
-                "readings/s", "p50 ms", "p99 ms", "p999 ms", "max ms", "errors");
+        System.out.printf("%-24s %7s %8s %10s %11s %8s %8s %8s %8s %7s %9s%n", "target", "conns", "target", "msg/s",
+                "readings/s", "p50 ms", "p99 ms", "p999 ms", "max ms", "errors", "µs/msg");
         for (LoadResult r : results) {
-            System.out.printf("%-24s %,7d %8s %,10.0f %,11.0f %8.2f %8.2f %8.2f %8.1f %7d%n", abbreviate(r.label()), r.connections(),
+            System.out.printf("%-24s %,7d %8s %,10.0f %,11.0f %8.2f %8.2f %8.2f %8.1f %7d %9s%n", abbreviate(r.label()), r.connections(),
                     r.targetRate() == 0 ? "max" : String.format("%,d", r.targetRate()), r.ackedPerSecond(), r.readingsPerSecond(),
-                    r.p50Ms(), r.p99Ms(), r.p999Ms(), r.maxMs(), r.errors() + r.connectFailures() + r.dropped());
+                    r.p50Ms(), r.p99Ms(), r.p999Ms(), r.maxMs(), r.errors() + r.connectFailures() + r.dropped(),
+                    Double.isNaN(r.microsPerMessage()) ? "-" : String.format("%.1f", r.microsPerMessage()));
+        }
+        System.out.println("µs/msg = CPU time of the server side (gateway + its database, or the broker) per acknowledged message:");
+        for (LoadResult r : results) {
+            System.out.println("  " + r.label() + ": " + r.serverMicrosPerMessage());
         }
         System.out.println("Load average (1/5/15 min) now: " + ProcessCpu.loadAverage());
         for (LoadResult r : results) {
@@ -121,6 +141,17 @@ public final class IngestBench {
                     100 * results.get(0).ackedPerSecond() / results.get(1).ackedPerSecond(), results.get(1).label());
         }
     }
+
+    /** The port of a database on this machine (CPU can only be measured there), from its JDBC URL. */
+    static Optional<Integer> databasePort(String jdbcUrl) {
+        Matcher m = Pattern.compile("^jdbc:postgresql://([^/:?,]+)(?::(\\d+))?/").matcher(jdbcUrl);
+        if (!m.find() || !LOCAL_HOSTS.contains(m.group(1))) {
+            return Optional.empty();
+        }
+        return Optional.of(m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)));
+    }
+
+    private static final Set<String> LOCAL_HOSTS = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
 
     private static String abbreviate(String label) {
         return label.length() > 24 ? label.substring(0, 24) : label;

@@ -13,15 +13,22 @@ import java.util.List;
 /**
  * Bench vitals: four readings (HR, SpO2, SBP, DBP) per QoS 1 message, normal values with a little
  * variation, a fresh message id per publish (the gateway de-duplicates on it), encoded by the
- * domain's codec exactly as devices send them.
+ * domain's codec exactly as devices send them. With {@code abnormalEvery > 0} every so many
+ * messages carry four abnormal readings instead (each one a VITAL_ABNORMAL event).
  */
 public final class VitalsPayloads implements PayloadSource {
 
     private final UplinkCodec codec = new UplinkCodec();
     private final String runTag;
+    private final long abnormalEvery;
 
     public VitalsPayloads(String runTag) {
+        this(runTag, 0);
+    }
+
+    public VitalsPayloads(String runTag, long abnormalEvery) {
         this.runTag = runTag;
+        this.abnormalEvery = abnormalEvery;
     }
 
     @Override
@@ -32,6 +39,11 @@ public final class VitalsPayloads implements PayloadSource {
     @Override
     public byte[] payload(String deviceId, long sequence) {
         Instant now = Instant.now();
+        if (abnormalEvery > 0 && sequence % abnormalEvery == 0) {
+            return codec.encode(new VitalsMessage(runTag + "-" + sequence, now, List.of(
+                    new Reading(VitalSign.HR, 150, now), new Reading(VitalSign.SPO2, 84, now),
+                    new Reading(VitalSign.SBP, 195, now), new Reading(VitalSign.DBP, 125, now))));
+        }
         int wobble = (int) (sequence % 7);
         return codec.encode(new VitalsMessage(runTag + "-" + sequence, now, List.of(
                 new Reading(VitalSign.HR, 68 + wobble, now),

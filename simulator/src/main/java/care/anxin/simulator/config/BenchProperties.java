@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pids             processes whose CPU to report (empty: every java, postgres, mosquitto)
  * @param sosCount         SOS presses measured by the sos bench
  * @param sosBackgroundRate background vitals per second during the sos bench
+ * @param fault            fault active during the sos bench: none, stalled-webhook, stalled-stream, vitals-flood
  * @param trendElders      elders bulk-loaded by the trends bench
  * @param trendDays        days of per-minute vitals per elder for the trends bench
  * @param trendQueries     timed requests per range
@@ -48,6 +49,7 @@ public record BenchProperties(
         @DefaultValue("anxin") String dbPassword,
         @DefaultValue("100") int sosCount,
         @DefaultValue("5000") int sosBackgroundRate,
+        @DefaultValue("none") String fault,
         @DefaultValue("20") int trendElders,
         @DefaultValue("90") int trendDays,
         @DefaultValue("50") int trendQueries) {

@@ -2,7 +2,11 @@ package care.anxin.simulator.load;
 
 import java.util.Map;
 
-/** What one load run measured (latencies in milliseconds, CPU in percent of one core). */
+/**
+ * What one load run measured (latencies in milliseconds, CPU in percent of one core).
+ * {@code serverMicrosPerMessage}: CPU time of the server side (gateway + database, or the broker)
+ * per acknowledged message in µs, per process tree and as "total"; empty when none was found.
+ */
 public record LoadResult(
         String label,
         String target,
@@ -21,5 +25,11 @@ public record LoadResult(
         double maxMs,
         long errors,
         long dropped,
-        Map<String, Double> cpuPercent) {
+        Map<String, Double> cpuPercent,
+        Map<String, Double> serverMicrosPerMessage) {
+
+    /** The server side's total CPU µs per acknowledged message, or NaN when it was not measured. */
+    public double microsPerMessage() {
+        return serverMicrosPerMessage.getOrDefault("total", Double.NaN);
+    }
 }

@@ -2,7 +2,9 @@ package care.anxin.simulator.load;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +88,18 @@ public final class LoadRun {
                 round(acked * settings.readingsPerMessage() / seconds),
                 ms(total, 50), ms(total, 99), ms(total, 99.9), round(total.getMaxValue() / 1000.0),
                 stats.errors.sum() - errorsAtStart, stats.dropped.sum() - droppedAtStart,
-                ProcessCpu.usage(cpuAtStart, cpuAtEnd));
+                ProcessCpu.usage(cpuAtStart, cpuAtEnd), microsPerMessage(ProcessCpu.serverSeconds(cpuAtStart, cpuAtEnd), acked));
+    }
+
+    /** Server CPU per acknowledged message, per process tree and in total. */
+    static Map<String, Double> microsPerMessage(Map<String, Double> serverSeconds, long acked) {
+        Map<String, Double> micros = new LinkedHashMap<>();
+        if (serverSeconds.isEmpty() || acked == 0) {
+            return micros;
+        }
+        serverSeconds.forEach((name, seconds) -> micros.put(name, round(seconds * 1e6 / acked)));
+        micros.put("total", round(serverSeconds.values().stream().mapToDouble(Double::doubleValue).sum() * 1e6 / acked));
+        return micros;
     }
 
     private static double ms(Histogram histogram, double percentile) {

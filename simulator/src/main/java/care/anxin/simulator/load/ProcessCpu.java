@@ -21,13 +21,29 @@ public final class ProcessCpu {
     private static final Path PROC = Path.of("/proc");
 
     private final List<Long> explicitPids;
+    private final ServerProcesses servers;
 
     /** @param explicitPids processes to watch; empty: every java, postgres and mosquitto process */
     public ProcessCpu(List<Long> explicitPids) {
-        this.explicitPids = List.copyOf(explicitPids);
+        this(explicitPids, new ServerProcesses(Map.of()));
     }
 
-    public record Snapshot(long nanos, Map<Long, Long> ticks, Map<Long, String> names, long machineBusy, long machineTotal) {
+    /** @param servers the server side whose CPU per acknowledged message the run reports */
+    public ProcessCpu(List<Long> explicitPids, ServerProcesses servers) {
+        this.explicitPids = List.copyOf(explicitPids);
+        this.servers = servers;
+    }
+
+    public record Snapshot(long nanos, Map<Long, Long> ticks, Map<Long, String> names, long machineBusy, long machineTotal,
+                           Map<String, Long> serverTicks) {
+    }
+
+    /** CPU seconds of each server process tree between two snapshots. */
+    public static Map<String, Double> serverSeconds(Snapshot from, Snapshot to) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        to.serverTicks().forEach((name, ticks) ->
+                seconds.put(name, (ticks - from.serverTicks().getOrDefault(name, ticks)) / TICKS_PER_SECOND));
+        return seconds;
     }
 
     public Snapshot snapshot() {
@@ -42,7 +58,7 @@ public final class ProcessCpu {
             }
         }
         long[] machine = machineTicks();
-        return new Snapshot(System.nanoTime(), ticks, names, machine[0], machine[1]);
+        return new Snapshot(System.nanoTime(), ticks, names, machine[0], machine[1], servers.ticks());
     }
 
     /** Percent of one core per process group between two snapshots, plus "machine" (of all cores). */

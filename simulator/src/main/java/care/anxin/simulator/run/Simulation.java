@@ -5,9 +5,12 @@ import care.anxin.domain.wire.DeviceCommand;
 import care.anxin.simulator.provision.AdminApiClient;
 import care.anxin.simulator.provision.CommunityProvisioner;
 import care.anxin.simulator.provision.DemoUser;
+import care.anxin.simulator.provision.HistoryImportClient;
 import care.anxin.simulator.provision.ProvisionedCommunity;
+import care.anxin.simulator.receiver.WebhookSecrets;
 import care.anxin.simulator.scenario.DeviceRole;
 import care.anxin.simulator.scenario.ElderProfile;
+import care.anxin.simulator.scenario.IncidentHistoryGenerator;
 import care.anxin.simulator.scenario.Scenario;
 import care.anxin.simulator.scenario.ScenarioGenerator;
 import care.anxin.simulator.scenario.SimAction;
@@ -42,11 +45,12 @@ public final class Simulation implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Simulation.class);
 
     /**
-     * @param receiverUrl how the platform reaches the webhook/SMS receiver (the medical partner's
-     *                    endpoint and the SMS gateway are registered with these URLs)
+     * @param receiverUrl    how the platform reaches the webhook/SMS receiver (the medical partner's
+     *                       endpoint and the SMS gateway are registered with these URLs)
+     * @param webhookSecrets filled with the signing secrets the platform generates for the endpoints
      */
     public record Config(String apiUrl, String brokerUri, String adminUser, String adminPassword, String receiverUrl,
-                         String webhookSecret, Path varDir, Scenario scenario, boolean backfill) {
+                         WebhookSecrets webhookSecrets, Path varDir, Scenario scenario, boolean backfill) {
     }
 
     /** Counters a test or the log can read. */
@@ -84,7 +88,7 @@ public final class Simulation implements AutoCloseable {
         this.profiles = generator.profiles();
         this.api = new AdminApiClient(config.apiUrl(), config.adminUser(), config.adminPassword(), json);
         CommunityProvisioner provisioner = new CommunityProvisioner(api, json, config.varDir(), config.receiverUrl(),
-                config.webhookSecret(), config.adminUser(), config.adminPassword());
+                config.webhookSecrets(), config.adminUser(), config.adminPassword());
         this.community = provisioner.provision(generator.scenario(), profiles);
         clearTravel();
         for (ElderProfile elder : profiles) {
@@ -230,24 +234,37 @@ public final class Simulation implements AutoCloseable {
         }
     }
 
-    /** Once per community: a marker in var/ keeps restarts from publishing the same history twice. */
+    /**
+     * Once per database: the platform's history_import marker (not a file here) says whether this
+     * community's week already exists there. Past incidents are written with the marker in one
+     * call; the vitals follow over MQTT (ids fixed per elder and day, so an interrupted backfill
+     * run again stores nothing twice) and then the marker is completed.
+     */
     private void backfill() {
-        java.nio.file.Path marker = config.varDir().resolve("backfill-" + community.fleetTag() + "-" + community.centerId() + ".done");
-        if (java.nio.file.Files.exists(marker)) {
-            log.info("History already backfilled for this community ({}); skipping", marker);
-            return;
-        }
+        HistoryImportClient history = new HistoryImportClient(api, community);
         try {
+            HistoryImportClient.State state = history.state();
+            if (state == HistoryImportClient.State.COMPLETE) {
+                log.info("History of this community is already in the database (import {}); skipping", history.key());
+                return;
+            }
             Instant now = generator.now();
-            HistoryBackfill.run(generator.scenario().seed(), profiles, generator.scenario().backfillDays(), now, runTag, encoder,
+            int days = generator.scenario().backfillDays();
+            if (state == HistoryImportClient.State.ABSENT) {
+                List<String> staff = community.users().stream().filter(u -> "CARE_STAFF".equals(u.role()))
+                        .map(DemoUser::username).toList();
+                List<IncidentHistoryGenerator.PastIncident> incidents =
+                        IncidentHistoryGenerator.history(generator.scenario().seed(), profiles, days, now, staff);
+                history.importIncidents(community, profiles, incidents);
+                log.info("History: {} past incidents of the last {} days written (import {})", incidents.size(), days, history.key());
+            }
+            HistoryBackfill.run(generator.scenario().seed(), profiles, days, now, encoder,
                     (role, index) -> links.get(community.deviceId(role, index)));
-            java.nio.file.Files.writeString(marker, now.toString());
-        } catch (java.io.IOException e) {
-            log.warn("Cannot write {}: {}", marker, e.getMessage());
+            history.complete();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            log.warn("History backfill stopped: {}", e.toString());
+            log.warn("History backfill stopped (the next start continues it): {}", e.toString());
         }
     }
 

@@ -37,15 +37,19 @@ public final class HistoryBackfill {
      * @param link device link by (role, elder index)
      * @return messages published
      */
-    public static long run(long seed, List<ElderProfile> elders, int days, Instant now, String runTag,
+    public static long run(long seed, List<ElderProfile> elders, int days, Instant now,
                            UplinkEncoder encoder, BiFunction<DeviceRole, Integer, DeviceLink> link) throws InterruptedException {
         long started = System.nanoTime();
         Instant end = now.truncatedTo(ChronoUnit.MINUTES);
+        Instant today = end.truncatedTo(ChronoUnit.DAYS);
         long published = 0;
-        long sequence = 0;
-        for (int day = 0; day < days; day++) {
-            Instant to = end.minus(Duration.ofDays(day));
-            Instant from = to.minus(Duration.ofDays(1));
+        // Today so far, then `days` whole UTC days before it. A day's readings and message ids depend
+        // only on (seed, elder, day), so a backfill interrupted and run again re-sends the same ids and
+        // the gateway stores nothing twice.
+        for (int day = 0; day <= days; day++) {
+            Instant from = today.minus(Duration.ofDays(day));
+            Instant to = day == 0 ? end : from.plus(Duration.ofDays(1));
+            long epochDay = from.getEpochSecond() / 86_400;
             Map<DeviceLink, ArrayDeque<UplinkEncoder.Uplink>> queues = new LinkedHashMap<>();
             for (ElderProfile elder : elders) {
                 List<TimedReading> readings = HistoryGenerator.history(seed, elder, from, to);
@@ -60,7 +64,7 @@ public final class HistoryBackfill {
                     }
                     DeviceLink device = link.apply(batches++ % 2 == 0 ? DeviceRole.WRISTBAND : DeviceRole.HANDSET, elder.index());
                     queues.computeIfAbsent(device, d -> new ArrayDeque<>())
-                            .add(encoder.batch(device.deviceId(), "bf-" + runTag + "-" + (++sequence), values, times));
+                            .add(encoder.batch(device.deviceId(), "bf-" + elder.index() + "-" + epochDay + "-" + batches, values, times));
                 }
             }
             // One message per device per round, MESSAGES_PER_SECOND rounds a second.
@@ -86,7 +90,7 @@ public final class HistoryBackfill {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
             }
-            log.info("Backfill: day -{} published ({} messages so far)", day + 1, published);
+            log.info("Backfill: day -{} published ({} messages so far)", day, published);
         }
         log.info("Backfill of {} days x {} elders done: {} messages in {} s", days, elders.size(), published,
                 (System.nanoTime() - started) / 1_000_000_000L);

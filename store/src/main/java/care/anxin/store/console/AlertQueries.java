@@ -1,5 +1,7 @@
 package care.anxin.store.console;
 
+import care.anxin.store.page.Keyset;
+import care.anxin.store.page.Page;
 import care.anxin.store.console.ConsoleViews.AlertView;
 import care.anxin.store.console.ConsoleViews.Contact;
 import care.anxin.store.console.ConsoleViews.DispatchRef;
@@ -64,10 +66,15 @@ public class AlertQueries {
     }
 
     /** Open incidents most severe first, then oldest first; closed ones newest first. */
-    public List<AlertView> list(ViewerScope scope, StatusFilter status, Instant since, int limit) {
-        MapSqlParameterSource params = new MapSqlParameterSource("limit", limit);
-        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE ")
-                .append(scope.alertPredicate("a.id", "a.organization_id", "a.elder_id", params));
+    /**
+     * Open incidents first (most severe, then oldest), then closed ones (latest first), a page at a time.
+     * The keyset is the same order as sort values, so paging never repeats or skips an incident that
+     * keeps its status while the client pages.
+     */
+    public Page<AlertView> list(ViewerScope scope, StatusFilter status, Instant since, int limit, String cursor) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        StringBuilder sql = new StringBuilder(SELECT.replace("\nFROM alert a", ORDER.selectColumns() + "\nFROM alert a"))
+                .append(" WHERE ").append(scope.alertPredicate("a.id", "a.organization_id", "a.elder_id", params));
         switch (status) {
             case OPEN -> sql.append(" AND a.status IN ('OPEN', 'ACKNOWLEDGED')");
             case CLOSED -> sql.append(" AND a.status NOT IN ('OPEN', 'ACKNOWLEDGED')");
@@ -77,12 +84,23 @@ public class AlertQueries {
             sql.append(" AND a.updated_at >= :since");
             params.addValue("since", java.sql.Timestamp.from(since));
         }
-        sql.append(" ORDER BY CASE WHEN a.status IN ('OPEN', 'ACKNOWLEDGED') THEN 0 ELSE 1 END, ")
-                .append("CASE WHEN a.status IN ('OPEN', 'ACKNOWLEDGED') THEN ").append(SEVERITY_RANK).append(" END, ")
-                .append("CASE WHEN a.status IN ('OPEN', 'ACKNOWLEDGED') THEN a.opened_at END ASC, ")
-                .append("COALESCE(a.resolved_at, a.updated_at) DESC, a.id DESC LIMIT :limit");
-        return withCards(jdbc.query(sql.toString(), params, AlertQueries::row)).stream().map(ScopedAlert::view).toList();
+        sql.append(ORDER.after(cursor, params)).append(ORDER.orderAndLimit(limit, params));
+        List<Page.Keyed<Row>> rows = jdbc.query(sql.toString(), params, ORDER.mapper(AlertQueries::row));
+        List<ScopedAlert> carded = withCards(rows.stream().map(Page.Keyed::item).toList());
+        List<Page.Keyed<AlertView>> keyed = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            keyed.add(new Page.Keyed<>(carded.get(i).view(), rows.get(i).cursor()));
+        }
+        return Page.of(keyed, limit);
     }
+
+    private static final String OPEN = "a.status IN ('OPEN', 'ACKNOWLEDGED')";
+    private static final Keyset ORDER = new Keyset(
+            Keyset.key("CASE WHEN " + OPEN + " THEN 0 ELSE 1 END", "int"),
+            Keyset.key("CASE WHEN " + OPEN + " THEN " + SEVERITY_RANK + " ELSE 0 END", "int"),
+            Keyset.key("CASE WHEN " + OPEN + " THEN extract(epoch FROM a.opened_at) ELSE 0 END", "numeric"),
+            Keyset.key("-extract(epoch FROM COALESCE(a.resolved_at, a.updated_at))", "numeric"),
+            Keyset.key("-a.id", "bigint"));
 
     /** One alert if the viewer may see it; empty both when it does not exist and when it is out of scope. */
     public Optional<ScopedAlert> find(ViewerScope scope, long id) {

@@ -1,9 +1,10 @@
 package care.anxin.store.console;
 
+import care.anxin.store.page.Keyset;
+import care.anxin.store.page.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -41,11 +42,14 @@ public class DeviceRegistry {
                 new MapSqlParameterSource().addValue("id", id).addValue("hash", secretHash));
     }
 
-    public List<DeviceRow> list(ViewerScope scope) {
+    public Page<DeviceRow> list(ViewerScope scope, int limit, String cursor) {
         MapSqlParameterSource p = new MapSqlParameterSource();
-        return jdbc.query(SELECT + " WHERE " + scope.organizationPredicate("d.organization_id", p)
-                + " ORDER BY d.id", p, DeviceRegistry::row);
+        String sql = SELECT.replace("FROM device d ", BY_ID.selectColumns() + " FROM device d ") + " WHERE "
+                + scope.organizationPredicate("d.organization_id", p) + BY_ID.after(cursor, p) + BY_ID.orderAndLimit(limit, p);
+        return Page.of(jdbc.query(sql, p, BY_ID.mapper(DeviceRegistry::row)), limit);
     }
+
+    private static final Keyset BY_ID = new Keyset(Keyset.key("d.id", "text"));
 
     public Optional<DeviceRow> findVisible(ViewerScope scope, String id) {
         MapSqlParameterSource p = new MapSqlParameterSource("id", id);

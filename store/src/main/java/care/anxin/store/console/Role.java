@@ -13,6 +13,11 @@ public enum Role {
         return this == CARE_STAFF || this == DISTRICT_STAFF || this == ADMIN || this == DOCTOR;
     }
 
+    /** Roles that may acknowledge, resolve or dispatch an emergency (SOS, FALL, CALL_SOS). */
+    public boolean care() {
+        return this == CARE_STAFF || this == DISTRICT_STAFF || this == ADMIN;
+    }
+
     /** Roles an incident may be assigned to (they work inside the console). */
     public boolean assignable() {
         return staff();

@@ -1,5 +1,9 @@
 package care.anxin.store.embedded;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
@@ -16,6 +20,11 @@ public final class EmbeddedDatabaseMain {
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(args.length > 0 ? args[0] : "var/pg");
         int port = Integer.parseInt(args.length > 1 ? args[1] : System.getenv().getOrDefault("ANXIN_DB_PORT", "55432"));
+        String busy = portInUse(port);
+        if (busy != null) {
+            System.out.println("FAILED: port " + port + " is in use (" + busy + "); set ANXIN_DB_PORT to a free port");
+            System.exit(1);
+        }
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -30,5 +39,16 @@ public final class EmbeddedDatabaseMain {
         }, "embedded-postgres-stop"));
         System.out.println("READY " + database.jdbcUrl() + " (embedded PostgreSQL 17, data in " + dataDir.toAbsolutePath() + ")");
         stopped.await();
+    }
+
+    /** Null when PostgreSQL can bind the port; otherwise why not. PostgreSQL's own failure costs a minute's wait. */
+    private static String portInUse(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return null;
+        } catch (IOException e) {
+            return e.getMessage();
+        }
     }
 }

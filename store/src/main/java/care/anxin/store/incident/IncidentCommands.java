@@ -109,6 +109,11 @@ public class IncidentCommands {
     }
 
     private void action(long alertId, long userId, String action, Map<String, ?> detail, Timestamp at) {
+        userAction(jdbc, alertId, userId, action, detail, at);
+    }
+
+    /** A person's entry on an incident's timeline (also written by {@link IncidentHistory} for past incidents). */
+    static void userAction(JdbcTemplate jdbc, long alertId, long userId, String action, Map<String, ?> detail, Timestamp at) {
         jdbc.update("INSERT INTO alert_action (alert_id, at, actor_user_id, actor, action, detail) VALUES (?, ?, ?, ?, ?, ?::jsonb)",
                 alertId, at, userId, "user:" + userId, action, toJson(detail));
     }

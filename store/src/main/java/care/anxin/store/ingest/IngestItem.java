@@ -4,13 +4,20 @@ import java.util.List;
 
 /**
  * The rows one accepted uplink message produces. They are written only if the message's key
- * was not stored before (de-duplication by {@link MessageKey}).
+ * was not stored before (de-duplication by {@link MessageKey}). A message without rows (a status
+ * heartbeat, a will) stores nothing that a redelivery could double, so it claims no key at all.
  */
 public record IngestItem(MessageKey key, List<ObservationRow> observations, List<LocationRow> locations,
                          List<EventRow> events) {
+
     public IngestItem {
         observations = List.copyOf(observations);
         locations = List.copyOf(locations);
         events = List.copyOf(events);
+    }
+
+    /** Whether the item writes rows, and so needs its key claimed first. */
+    public boolean hasRows() {
+        return !observations.isEmpty() || !locations.isEmpty() || !events.isEmpty();
     }
 }

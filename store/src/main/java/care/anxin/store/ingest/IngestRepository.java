@@ -1,6 +1,8 @@
 package care.anxin.store.ingest;
 
 import care.anxin.domain.event.ContractJson;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +11,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,29 +19,28 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
 
 /**
  * Writes a group-commit batch of uplink messages from many devices in ONE transaction:
- * de-duplication keys, observations, locations, device events and rejected messages. Rows are
- * sent as arrays through {@code unnest}, so a batch costs one round trip per table.
+ * de-duplication keys, observations, locations, device events and rejected messages.
+ * Observations and locations, the bulk of every batch, go in by binary COPY (no value is parsed
+ * from text by the server); keys and events are sent as arrays through {@code unnest}. A batch
+ * costs one round trip per table.
  */
 public class IngestRepository {
 
+    /** Claims keys; the conflict target is (device_id, digest, time), so only new keys come back. */
     private static final String CLAIM = """
-            INSERT INTO ingested_message (device_id, msg_id, received_at)
-            SELECT d, m, ?::timestamptz FROM unnest(?::text[], ?::text[]) AS t(d, m)
+            INSERT INTO message_dedup (time, device_id, digest, msg_id, received_at)
+            SELECT t::timestamptz, d, g, m, ?::timestamptz FROM unnest(?::text[], ?::text[], ?::int8[], ?::text[]) AS x(t, d, g, m)
             ON CONFLICT DO NOTHING
-            RETURNING device_id, msg_id""";
-    private static final String OBSERVATIONS = """
-            INSERT INTO observation (time, elder_id, device_id, code, value, received_at, flags)
-            SELECT t::timestamptz, e, d, c, v, r::timestamptz, f::smallint
-            FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::int[])
-                 AS x(t, e, d, c, v, r, f)""";
-    private static final String LOCATIONS = """
-            INSERT INTO location (time, elder_id, device_id, lat, lon, accuracy_m, source, received_at, flags)
-            SELECT t::timestamptz, e, d, la, lo, a, s, r::timestamptz, f::smallint
-            FROM unnest(?::text[], ?::bigint[], ?::text[], ?::float8[], ?::float8[], ?::float8[], ?::text[],
-                        ?::text[], ?::int[]) AS x(t, e, d, la, lo, a, s, r, f)""";
+            RETURNING device_id, digest""";
+    private static final String OBSERVATIONS =
+            "COPY observation (time, elder_id, device_id, code, value, received_at, flags) FROM STDIN (FORMAT binary)";
+    private static final String LOCATIONS = "COPY location (time, elder_id, device_id, lat, lon, accuracy_m, source, "
+            + "received_at, flags) FROM STDIN (FORMAT binary)";
     private static final String EVENTS = """
             INSERT INTO device_event (elder_id, device_id, kind, occurred_at, received_at, msg_id, payload)
             SELECT e, d, k, o::timestamptz, r::timestamptz, m, p::jsonb
@@ -56,8 +58,9 @@ public class IngestRepository {
 
     /**
      * Stores the batch in one transaction and returns the keys that were new. Items whose key was
-     * stored before, or that repeat a key earlier in the same batch, write nothing. Throws on any
-     * database error; then nothing of the batch is stored.
+     * stored before, or that repeat a key earlier in the same batch, write nothing; items without
+     * rows claim no key and always count as new. Throws on any database error; then nothing of the
+     * batch is stored.
      */
     public Set<MessageKey> write(Collection<IngestItem> items, Collection<RejectedRow> rejected, Instant receivedAt)
             throws SQLException {
@@ -68,19 +71,19 @@ public class IngestRepository {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Set<MessageKey> claimed = claim(c, unique.keySet(), receivedAt);
-                List<IngestItem> fresh = new ArrayList<>(claimed.size());
+                Set<MessageKey> fresh = claim(c, unique.values(), receivedAt);
+                List<IngestItem> writing = new ArrayList<>(fresh.size());
                 for (IngestItem item : unique.values()) {
-                    if (claimed.contains(item.key())) {
-                        fresh.add(item);
+                    if (fresh.contains(item.key())) {
+                        writing.add(item);
                     }
                 }
-                insertObservations(c, fresh);
-                insertLocations(c, fresh);
-                insertEvents(c, fresh.stream().flatMap(i -> i.events().stream()).toList());
+                copyObservations(c, writing);
+                copyLocations(c, writing);
+                insertEvents(c, writing.stream().flatMap(i -> i.events().stream()).toList());
                 insertRejected(c, rejected);
                 c.commit();
-                return claimed;
+                return fresh;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
                 throw e;
@@ -96,45 +99,88 @@ public class IngestRepository {
         }
     }
 
-    private static Set<MessageKey> claim(Connection c, Collection<MessageKey> keys, Instant receivedAt)
+    /** The keys of the items that are new: those with rows whose key was claimed now, and every row-less one. */
+    private static Set<MessageKey> claim(Connection c, Collection<IngestItem> items, Instant receivedAt)
             throws SQLException {
-        Set<MessageKey> claimed = new HashSet<>();
-        if (keys.isEmpty()) {
-            return claimed;
+        Set<MessageKey> fresh = new HashSet<>();
+        Map<DeviceDigest, MessageKey> claiming = new HashMap<>();
+        for (IngestItem item : items) {
+            if (item.hasRows()) {
+                claiming.put(new DeviceDigest(item.key().deviceId(), item.key().digest()), item.key());
+            } else {
+                fresh.add(item.key());
+            }
         }
-        String[] devices = new String[keys.size()];
-        String[] msgIds = new String[keys.size()];
+        if (claiming.isEmpty()) {
+            return fresh;
+        }
+        int n = claiming.size();
+        String[] times = new String[n];
+        String[] devices = new String[n];
+        Long[] digests = new Long[n];
+        String[] msgIds = new String[n];
         int i = 0;
-        for (MessageKey k : keys) {
+        for (MessageKey k : claiming.values()) {
+            times[i] = k.deviceTime().toString();
             devices[i] = k.deviceId();
+            digests[i] = k.digest();
             msgIds[i++] = k.msgId();
         }
         try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
             ps.setString(1, receivedAt.toString());
-            ps.setArray(2, c.createArrayOf("text", devices));
-            ps.setArray(3, c.createArrayOf("text", msgIds));
+            ps.setArray(2, c.createArrayOf("text", times));
+            ps.setArray(3, c.createArrayOf("text", devices));
+            ps.setArray(4, c.createArrayOf("int8", digests));
+            ps.setArray(5, c.createArrayOf("text", msgIds));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    claimed.add(new MessageKey(rs.getString(1), rs.getString(2)));
+                    fresh.add(claiming.get(new DeviceDigest(rs.getString(1), rs.getLong(2))));
                 }
             }
         }
-        return claimed;
+        return fresh;
     }
 
-    private static void insertObservations(Connection c, List<IngestItem> items) throws SQLException {
-        insertUnnest(c, OBSERVATIONS, items.stream().flatMap(i -> i.observations().stream()).toList(),
-                text(r -> r.time().toString()), int8(ObservationRow::elderId), text(ObservationRow::deviceId),
-                text(ObservationRow::code), float8(ObservationRow::value), text(r -> r.receivedAt().toString()),
-                int4(ObservationRow::flags));
+    /**
+     * Within one batch a (device, digest) pair names one key: equal digests mean equal payload
+     * bytes, so equal ts too (and the batch holds each key once).
+     */
+    private record DeviceDigest(String deviceId, long digest) {
     }
 
-    private static void insertLocations(Connection c, List<IngestItem> items) throws SQLException {
-        insertUnnest(c, LOCATIONS, items.stream().flatMap(i -> i.locations().stream()).toList(),
-                text(r -> r.time().toString()), int8(LocationRow::elderId), text(LocationRow::deviceId),
-                float8(LocationRow::lat), float8(LocationRow::lon), float8(LocationRow::accuracyM),
-                text(r -> r.source() == null ? "GPS" : r.source()), text(r -> r.receivedAt().toString()),
-                int4(LocationRow::flags));
+    private static void copyObservations(Connection c, List<IngestItem> items) throws SQLException {
+        List<ObservationRow> rows = items.stream().flatMap(i -> i.observations().stream()).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        BinaryCopyRows copy = new BinaryCopyRows(rows.size());
+        for (ObservationRow r : rows) {
+            copy.row(7).timestamptz(r.time()).int8(r.elderId()).text(r.deviceId()).text(r.code()).float8(r.value())
+                    .timestamptz(r.receivedAt()).int2(r.flags());
+        }
+        copyIn(c, OBSERVATIONS, copy);
+    }
+
+    private static void copyLocations(Connection c, List<IngestItem> items) throws SQLException {
+        List<LocationRow> rows = items.stream().flatMap(i -> i.locations().stream()).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        BinaryCopyRows copy = new BinaryCopyRows(rows.size());
+        for (LocationRow r : rows) {
+            copy.row(9).timestamptz(r.time()).int8(r.elderId()).text(r.deviceId()).float8(r.lat()).float8(r.lon())
+                    .float8(r.accuracyM()).text(r.source() == null ? "GPS" : r.source())
+                    .timestamptz(r.receivedAt()).int2(r.flags());
+        }
+        copyIn(c, LOCATIONS, copy);
+    }
+
+    private static void copyIn(Connection c, String sql, BinaryCopyRows rows) throws SQLException {
+        try {
+            new CopyManager(c.unwrap(BaseConnection.class)).copyIn(sql, new ByteArrayInputStream(rows.finish()));
+        } catch (IOException e) {
+            throw new SQLException("COPY stream failed: " + e.getMessage(), "08006", e);
+        }
     }
 
     private static void insertEvents(Connection c, List<EventRow> rows) throws SQLException {
@@ -154,14 +200,6 @@ public class IngestRepository {
 
     private static <R> Column<R> int8(Function<R, Long> value) {
         return new Column<>("int8", Long.class, value);
-    }
-
-    private static <R> Column<R> int4(Function<R, Integer> value) {
-        return new Column<>("int4", Integer.class, value);
-    }
-
-    private static <R> Column<R> float8(Function<R, Double> value) {
-        return new Column<>("float8", Double.class, value);
     }
 
     /** Sends the rows column by column as arrays: one round trip for the whole batch. */

@@ -6,46 +6,70 @@ import java.time.Instant;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Keeps observation_hourly and observation_daily up to date on plain PostgreSQL, incrementally:
- * every observation received since the last run (high-water mark of received_at in rollup_state)
- * marks its (elder, code, bucket) groups, and each marked group is recomputed from the raw rows,
- * so late and backfilled readings re-aggregate exactly the buckets they touch. Buckets are
- * date_bin with the 2000-01-01 UTC origin: the same hours and days as TimescaleDB's time_bucket.
+ * Keeps observation_hourly and observation_daily up to date on plain PostgreSQL, incrementally,
+ * reading each new observation once: the observations received since the last run (high-water
+ * mark of received_at in rollup_state) are aggregated per (elder, code, hour) and merged into the
+ * hourly rows (counts and sums add, min/max widen), then every touched day is recomputed from its
+ * 24 hourly rows. Late and backfilled readings merge into whichever buckets they belong to.
+ * <p>
+ * A row committed only after the mark passed its received_at (a writer stalled longer than the
+ * safety lag) would be missed by the merge, so a settling pass, once an hour and an hour behind,
+ * recomputes from the raw rows the hourly groups touched by what was received in that hour:
+ * the rollups are exact again within about two hours whatever happened, and each observation is
+ * read about twice in all (before: every hourly run re-read the whole hour and the whole day
+ * of every touched series, ever more as the day went on). Buckets are date_bin with the
+ * 2000-01-01 UTC origin: the same hours and days as TimescaleDB's time_bucket.
  */
 public final class RollupRefresher {
 
     static final String STATE_NAME = "observation";
+    static final String SETTLED_STATE_NAME = "observation_settled";
     private static final String ORIGIN = "TIMESTAMPTZ '2000-01-01 00:00:00+00'";
     /** Open transactions older than this are taken for long reports, not writers, and don't hold the mark back. */
     private static final Duration LONGEST_WRITER = Duration.ofMinutes(5);
 
-    /** Above this many new rows a refresh scans the touched time span once instead of probing group by group. */
+    /** Above this many new rows a refresh gets more memory and settles by one scan instead of group by group. */
     static final long BULK_ROWS = 50_000;
 
     private final long bulkRows;
+    private final Duration settleLag;
+    private final Duration settleEvery;
 
     public RollupRefresher() {
-        this(BULK_ROWS);
+        this(BULK_ROWS, Duration.ofHours(1), Duration.ofHours(1));
     }
 
     RollupRefresher(long bulkRows) {
-        this.bulkRows = bulkRows;
+        this(bulkRows, Duration.ofHours(1), Duration.ofHours(1));
     }
 
-    /** What one refresh did: the received_at window it covered, the new observations in it and the rollup rows it wrote. */
+    /**
+     * @param settleLag   how far behind the merge mark the settling pass stays (rows stalled longer are not healed)
+     * @param settleEvery how much received time the settling pass waits to gather before it runs
+     */
+    RollupRefresher(long bulkRows, Duration settleLag, Duration settleEvery) {
+        this.bulkRows = bulkRows;
+        this.settleLag = settleLag;
+        this.settleEvery = settleEvery;
+    }
+
+    /**
+     * What one refresh did: the received_at window it merged, the new observations in it, the
+     * hourly rows it merged or settled and the daily rows it recomputed.
+     */
     public record Run(Instant from, Instant to, long newRows, int hourlyRows, int dailyRows, Duration took) {
     }
 
     /**
-     * Refreshes both rollups for rows received after the stored mark and up to a safe upper
-     * bound, in the caller's transaction (the mark moves only with the rollup rows).
+     * Merges the rows received after the stored mark and up to a safe upper bound into both
+     * rollups, settles an older window when one is due, in the caller's transaction (the marks
+     * move only with the rollup rows).
      */
     public Run refresh(JdbcTemplate jdbc, Duration safetyLag) {
         long started = System.nanoTime();
-        Instant from = jdbc.query("SELECT refreshed_to FROM rollup_state WHERE name = ? FOR UPDATE",
-                rs -> rs.next() ? rs.getTimestamp(1).toInstant() : Instant.EPOCH.minus(Duration.ofDays(365 * 30)), STATE_NAME);
-        // Rows are stamped received_at = now() of their own transaction, which may commit after we read:
-        // stay below the start of every writer still open, minus a lag for client-side stamping.
+        Instant from = mark(jdbc, STATE_NAME, Instant.EPOCH.minus(Duration.ofDays(365 * 30)));
+        // Rows are stamped received_at by their writer before their transaction commits: stay below
+        // the start of every writer still open, minus a lag for client-side stamping.
         Instant to = jdbc.queryForObject("""
                 SELECT least(now(), coalesce((SELECT min(xact_start) FROM pg_stat_activity
                                               WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'
@@ -57,48 +81,108 @@ public final class RollupRefresher {
         }
         long newRows = jdbc.queryForObject("SELECT count(*) FROM observation WHERE received_at > ? AND received_at <= ?",
                 Long.class, Timestamp.from(from), Timestamp.from(to));
-        boolean bulk = newRows > bulkRows;
-        if (bulk) {
+        if (newRows > bulkRows) {
             jdbc.execute("SET LOCAL work_mem = '256MB'"); // hash aggregates of a backfill stay in memory
         }
-        int hourly = recompute(jdbc, "observation_hourly", "1 hour", from, to, bulk);
-        int daily = recompute(jdbc, "observation_daily", "1 day", from, to, bulk);
-        jdbc.update("INSERT INTO rollup_state (name, refreshed_to) VALUES (?, ?) "
-                + "ON CONFLICT (name) DO UPDATE SET refreshed_to = EXCLUDED.refreshed_to", STATE_NAME, Timestamp.from(to));
+        int hourly = 0;
+        int daily = 0;
+        if (newRows > 0) {
+            hourly += mergeHourly(jdbc, from, to);
+            daily += recomputeDays(jdbc, from, to);
+        }
+        // A settled mark starts where merging is, the first time: rows before were aggregated exactly already.
+        Instant settledFrom = mark(jdbc, SETTLED_STATE_NAME, from);
+        Instant settleTo = to.minus(settleLag);
+        if (!settleTo.isBefore(settledFrom.plus(settleEvery))) {
+            hourly += settleHourly(jdbc, settledFrom, settleTo, to, newRows > bulkRows);
+            daily += recomputeDays(jdbc, settledFrom, settleTo);
+            saveMark(jdbc, SETTLED_STATE_NAME, settleTo);
+        }
+        saveMark(jdbc, STATE_NAME, to);
         return new Run(from, to, newRows, hourly, daily, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private static int recompute(JdbcTemplate jdbc, String rollup, String width, Instant from, Instant to, boolean bulk) {
-        String bucket = "date_bin(INTERVAL '" + width + "', %s.time, " + ORIGIN + ")";
+    private static Instant mark(JdbcTemplate jdbc, String name, Instant absent) {
+        return jdbc.query("SELECT refreshed_to FROM rollup_state WHERE name = ? FOR UPDATE",
+                rs -> rs.next() ? rs.getTimestamp(1).toInstant() : absent, name);
+    }
+
+    private static void saveMark(JdbcTemplate jdbc, String name, Instant to) {
+        jdbc.update("INSERT INTO rollup_state (name, refreshed_to) VALUES (?, ?) "
+                + "ON CONFLICT (name) DO UPDATE SET refreshed_to = EXCLUDED.refreshed_to", name, Timestamp.from(to));
+    }
+
+    private static String bucket(String width, String alias) {
+        return "date_bin(INTERVAL '" + width + "', " + alias + ", " + ORIGIN + ")";
+    }
+
+    /** One pass over the new rows: their per-hour aggregates added to the hourly rows. */
+    private static int mergeHourly(JdbcTemplate jdbc, Instant from, Instant to) {
+        return jdbc.update("""
+                INSERT INTO observation_hourly AS h (bucket, elder_id, code, n, min_value, max_value, avg_value)
+                SELECT %s, elder_id, code, count(*), min(value), max(value), avg(value)
+                FROM observation WHERE received_at > ? AND received_at <= ?
+                GROUP BY 1, 2, 3
+                ON CONFLICT (elder_id, code, bucket) DO UPDATE
+                SET n = h.n + EXCLUDED.n, min_value = least(h.min_value, EXCLUDED.min_value),
+                    max_value = greatest(h.max_value, EXCLUDED.max_value),
+                    avg_value = (h.avg_value * h.n + EXCLUDED.avg_value * EXCLUDED.n) / (h.n + EXCLUDED.n)""".formatted(bucket("1 hour", "time")),
+                Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /**
+     * Recomputes from the raw rows the hourly groups touched by rows received in (from, to],
+     * counting every row received up to {@code mergedTo} (what the merge has covered), so a row
+     * the merge missed is counted now and none twice.
+     */
+    private static int settleHourly(JdbcTemplate jdbc, Instant from, Instant to, Instant mergedTo, boolean bulk) {
         String touched = """
                 WITH touched AS MATERIALIZED (
                     SELECT DISTINCT elder_id, code, %s AS bucket
                     FROM observation n WHERE n.received_at > ? AND n.received_at <= ?)
-                """.formatted(bucket.formatted("n"));
-        String upsert = """
-                ON CONFLICT (elder_id, code, bucket) DO UPDATE
-                SET n = EXCLUDED.n, min_value = EXCLUDED.min_value, max_value = EXCLUDED.max_value,
-                    avg_value = EXCLUDED.avg_value""";
+                """.formatted(bucket("1 hour", "n.time"));
         String select = bulk
-                // Backfills: one pass over the touched time span for the touched series; the untouched
-                // buckets it recomputes come out unchanged, and it avoids probing millions of groups.
+                // A large window: one pass over its time span for the touched series.
                 ? """
-                  SELECT %1$s, o.elder_id, o.code, count(*), min(o.value), max(o.value), avg(o.value)
+                  SELECT %s, o.elder_id, o.code, count(*), min(o.value), max(o.value), avg(o.value)
                   FROM observation o
                   WHERE o.time >= (SELECT min(bucket) FROM touched)
-                    AND o.time < (SELECT max(bucket) FROM touched) + INTERVAL '%2$s'
-                    AND (o.elder_id, o.code) IN (SELECT DISTINCT elder_id, code FROM touched)
+                    AND o.time < (SELECT max(bucket) FROM touched) + INTERVAL '1 hour'
+                    AND (o.elder_id, o.code, %s) IN (SELECT elder_id, code, bucket FROM touched)
+                    AND o.received_at <= ?
                   GROUP BY 1, 2, 3
-                  """.formatted(bucket.formatted("o"), width)
-                // Live ingest and scattered late rows: each touched group read through (elder_id, code, time).
+                  """.formatted(bucket("1 hour", "o.time"), bucket("1 hour", "o.time"))
+                // Each touched group read through (elder_id, code, time).
                 : """
                   SELECT t.bucket, t.elder_id, t.code, count(*), min(o.value), max(o.value), avg(o.value)
                   FROM touched t
                   JOIN observation o ON o.elder_id = t.elder_id AND o.code = t.code
-                       AND o.time >= t.bucket AND o.time < t.bucket + INTERVAL '%s'
+                       AND o.time >= t.bucket AND o.time < t.bucket + INTERVAL '1 hour'
+                  WHERE o.received_at <= ?
                   GROUP BY t.bucket, t.elder_id, t.code
-                  """.formatted(width);
-        return jdbc.update(touched + "INSERT INTO " + rollup + " (bucket, elder_id, code, n, min_value, max_value, avg_value)\n"
-                + select + upsert, Timestamp.from(from), Timestamp.from(to));
+                  """;
+        return jdbc.update(touched + "INSERT INTO observation_hourly (bucket, elder_id, code, n, min_value, max_value, avg_value)\n"
+                + select + """
+                ON CONFLICT (elder_id, code, bucket) DO UPDATE
+                SET n = EXCLUDED.n, min_value = EXCLUDED.min_value, max_value = EXCLUDED.max_value,
+                    avg_value = EXCLUDED.avg_value""", Timestamp.from(from), Timestamp.from(to), Timestamp.from(mergedTo));
+    }
+
+    /** Days touched by rows received in (from, to], recomputed from their hourly rows (24 per series and day). */
+    private static int recomputeDays(JdbcTemplate jdbc, Instant from, Instant to) {
+        return jdbc.update("""
+                WITH touched AS MATERIALIZED (
+                    SELECT DISTINCT elder_id, code, %s AS day
+                    FROM observation n WHERE n.received_at > ? AND n.received_at <= ?)
+                INSERT INTO observation_daily (bucket, elder_id, code, n, min_value, max_value, avg_value)
+                SELECT t.day, t.elder_id, t.code, sum(h.n), min(h.min_value), max(h.max_value), sum(h.avg_value * h.n) / sum(h.n)
+                FROM touched t
+                JOIN observation_hourly h ON h.elder_id = t.elder_id AND h.code = t.code
+                     AND h.bucket >= t.day AND h.bucket < t.day + INTERVAL '1 day'
+                GROUP BY t.day, t.elder_id, t.code
+                ON CONFLICT (elder_id, code, bucket) DO UPDATE
+                SET n = EXCLUDED.n, min_value = EXCLUDED.min_value, max_value = EXCLUDED.max_value,
+                    avg_value = EXCLUDED.avg_value""".formatted(bucket("1 day", "n.time")),
+                Timestamp.from(from), Timestamp.from(to));
     }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The store housekeeping every service runs: on plain PostgreSQL partitions ahead and behind
- * with retention and incremental rollups (TimescaleDB's policies do those there), in both modes
- * de-duplication id pruning. Partitions for [now - partitionsBehind, now + partitionsAhead] are created while the
+ * with retention (de-duplication keys included) and incremental rollups; TimescaleDB's policies
+ * do all of that there. Partitions for [now - partitionsBehind, now + partitionsAhead] are created while the
  * application context starts, before any service writes; the periodic tasks run on one daemon
  * thread. Each task takes a PostgreSQL advisory lock, so with several services or instances
  * exactly one does the work and the others skip that round.
@@ -72,8 +73,8 @@ public class StoreMaintenance implements InitializingBean, SmartLifecycle {
     }
 
     /**
-     * Creates partitions ahead/behind (and for rows waiting in DEFAULT), drops expired ones,
-     * prunes old de-duplication ids. Empty when another instance holds the lock.
+     * Creates partitions ahead/behind (and for rows waiting in DEFAULT) and drops expired ones,
+     * de-duplication keys' included. Empty when another instance holds the lock.
      */
     public Optional<List<PartitionManager.Report>> maintainPartitions() {
         return withLock(AdvisoryLock.PARTITIONS, null, this::doPartitions);
@@ -103,18 +104,18 @@ public class StoreMaintenance implements InitializingBean, SmartLifecycle {
             return List.of();
         }
         Instant now = clock.instant();
-        int pruned = pruneIngestedMessages(jdbc, now.minus(properties.ingestedMessageRetention()));
-        if (pruned > 0) {
-            log.info("Pruned {} de-duplication id(s) older than {}", pruned, properties.ingestedMessageRetention());
-        }
+        prune(jdbc, "rejected_message", now, properties.rejectedMessageRetention());
+        prune(jdbc, "audit_log", now, properties.auditLogRetention());
         if (mode != DatabaseMode.PLAIN) {
-            return List.of();
+            return List.of(); // TimescaleDB's retention policies drop old chunks, message_dedup's included
         }
         Instant from = now.minus(properties.partitionsBehind());
         Instant to = now.plus(properties.partitionsAhead());
         List<PartitionManager.Report> reports = List.of(
                 partitions.maintain(jdbc, tx, "observation", from, to, now, properties.observationRetention()),
-                partitions.maintain(jdbc, tx, "location", from, to, now, properties.locationRetention()));
+                partitions.maintain(jdbc, tx, "location", from, to, now, properties.locationRetention()),
+                // Keys are partitioned by the message's ts: old weeks are dropped, never deleted row by row.
+                partitions.maintain(jdbc, tx, "message_dedup", from, to, now, properties.ingestedMessageRetention()));
         // Hourly rollups live as long as raw observations (daily ones are kept), as on TimescaleDB.
         int hourly = jdbc.update("DELETE FROM observation_hourly WHERE bucket < ?",
                 java.sql.Timestamp.from(now.minus(properties.observationRetention())));
@@ -124,16 +125,22 @@ public class StoreMaintenance implements InitializingBean, SmartLifecycle {
         return reports;
     }
 
-    /** Deletes in slices so a large backlog never holds one long transaction. */
-    private static int pruneIngestedMessages(JdbcTemplate jdbc, Instant cutoff) {
+    /** Retention by age for the append-only tables, in batches so no statement holds locks for long. */
+    private static final Map<String, String> TIME_COLUMNS = Map.of(
+            "rejected_message", "received_at", "audit_log", "at");
+
+    private static void prune(JdbcTemplate jdbc, String table, Instant now, Duration retention) {
+        Instant cutoff = now.minus(retention);
         int total = 0;
         int n;
         do {
-            n = jdbc.update("DELETE FROM ingested_message WHERE ctid = ANY (ARRAY(SELECT ctid FROM ingested_message "
-                    + "WHERE received_at < ? LIMIT 10000))", java.sql.Timestamp.from(cutoff));
+            n = jdbc.update("DELETE FROM " + table + " WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + table + " WHERE "
+                    + TIME_COLUMNS.get(table) + " < ? LIMIT 10000))", java.sql.Timestamp.from(cutoff));
             total += n;
         } while (n == 10000);
-        return total;
+        if (total > 0) {
+            log.info("Pruned {} row(s) of {} older than {}", total, table, retention);
+        }
     }
 
     private interface Task<T> {
@@ -177,21 +184,18 @@ public class StoreMaintenance implements InitializingBean, SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        if (plain()) {
-            scheduler.scheduleWithFixedDelay(() -> guarded("rollups", () -> refreshRollups().ifPresent(run ->
+        if (!plain()) {
+            log.info("Store maintenance idle: TimescaleDB policies refresh aggregates and drop old chunks");
+            return;
+        }
+        scheduler.scheduleWithFixedDelay(() -> guarded("rollups", () -> refreshRollups().ifPresent(run ->
                         log.debug("Rollups refreshed to {}: {} hourly, {} daily row(s) in {} ms",
                                 run.to(), run.hourlyRows(), run.dailyRows(), run.took().toMillis()))),
-                    1, properties.rollupInterval().toMillis(), TimeUnit.MILLISECONDS);
-        }
+                1, properties.rollupInterval().toMillis(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> guarded("partitions", this::maintainPartitions),
                 properties.partitionInterval().toMillis(), properties.partitionInterval().toMillis(), TimeUnit.MILLISECONDS);
-        if (plain()) {
-            log.info("Store maintenance scheduled: rollups every {}, partitions and retention every {}",
-                    properties.rollupInterval(), properties.partitionInterval());
-        } else {
-            log.info("Store maintenance scheduled: de-duplication id pruning every {} (TimescaleDB policies do the rest)",
-                    properties.partitionInterval());
-        }
+        log.info("Store maintenance scheduled: rollups every {}, partitions and retention every {}",
+                properties.rollupInterval(), properties.partitionInterval());
     }
 
     /** A failed round is logged and retried on the next tick; it never kills the schedule. */

@@ -94,21 +94,38 @@ class PartitionMaintenanceTest {
     }
 
     @Test
-    void prunesDeduplicationIdsOlderThanAWeek() {
-        jdbc.update("INSERT INTO ingested_message (device_id, msg_id, received_at) VALUES ('d1', 'old', now() - interval '8 days'), ('d1', 'new', now())");
-        maintenanceAt(now).maintainPartitions();
-        assertThat(jdbc.queryForList("SELECT msg_id FROM ingested_message", String.class)).containsExactly("new");
+    void deduplicationKeysLiveInWeeklyPartitionsByMessageTimeAndExpireByPartition() {
+        maintenanceAt(now).afterPropertiesSet();
+        // Partitions cover the retained week(s) and the week ahead only: keys are kept 7-14 days.
+        assertThat(partitions("message_dedup")).hasSizeBetween(2, 3);
+        insertKey("fresh", now);
+        insertKey("farPast", now.minus(Duration.ofDays(60)));  // a device clock 2 months behind: waits in DEFAULT
+        assertThat(count("message_dedup_default")).isEqualTo(1);
+        List<String> before = partitions("message_dedup");
+
+        var reports = maintenanceAt(now.plus(Duration.ofDays(15))).maintainPartitions().orElseThrow();
+
+        var dedup = reports.get(2);
+        assertThat(dedup.table()).isEqualTo("message_dedup");
+        assertThat(dedup.dropped()).isNotEmpty().allSatisfy(p -> assertThat(before).contains(p));
+        assertThat(dedup.expiredDefaultRows()).isEqualTo(1);
+        assertThat(count("message_dedup")).isZero();
     }
 
     @Test
-    void onTimescaleDbOnlyPrunesDeduplicationIds() {
-        jdbc.update("INSERT INTO ingested_message (device_id, msg_id, received_at) VALUES ('d1', 'old', now() - interval '8 days')");
+    void onTimescaleDbLeavesEverythingToItsPolicies() {
+        insertKey("old", now.minus(Duration.ofDays(30)));
         StoreMaintenance timescale = new StoreMaintenance(ds, DatabaseMode.TIMESCALE, MaintenanceProperties.defaults());
         timescale.afterPropertiesSet();
         assertThat(timescale.maintainPartitions().orElseThrow()).isEmpty();
         assertThat(timescale.refreshRollups()).isEmpty();
         assertThat(partitions("observation")).isEmpty();
-        assertThat(count("ingested_message")).isZero();
+        assertThat(count("message_dedup")).isEqualTo(1); // dropped by TimescaleDB's retention policy there, not by us
+    }
+
+    private void insertKey(String msgId, Instant time) {
+        jdbc.update("INSERT INTO message_dedup (time, digest, received_at, device_id, msg_id) VALUES (?, ?, now(), 'd1', ?)",
+                Timestamp.from(time), (long) msgId.hashCode(), msgId);
     }
 
     @Test

@@ -21,7 +21,8 @@ class RollupRefresherTest {
     static MaintenanceProperties noLag() {
         MaintenanceProperties d = MaintenanceProperties.defaults();
         return new MaintenanceProperties(true, d.rollupInterval(), d.partitionInterval(), d.partitionsAhead(), d.partitionsBehind(),
-                d.observationRetention(), d.locationRetention(), d.ingestedMessageRetention(), Duration.ZERO);
+                d.observationRetention(), d.locationRetention(), d.ingestedMessageRetention(), Duration.ZERO,
+                d.rejectedMessageRetention(), d.auditLogRetention());
     }
 
     @Test
@@ -69,6 +70,29 @@ class RollupRefresherTest {
         RollupRefresher.Run late = tx.execute(status -> bulk.refresh(jdbc, Duration.ZERO));
 
         assertThat(late.newRows()).isEqualTo(91);
+        assertMatchesRaw("observation_hourly", "1 hour");
+        assertMatchesRaw("observation_daily", "1 day");
+    }
+
+    @Test
+    void aRowCommittedAfterTheMergePassedItIsCountedByTheSettlingPass() {
+        maintenance.afterPropertiesSet();
+        RollupRefresher refresher = new RollupRefresher(RollupRefresher.BULK_ROWS, Duration.ZERO, Duration.ZERO);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        insert("SELECT now() - (i * interval '3 minutes'), e, 'HR', 60 + i % 40 FROM generate_series(0, 200) i, generate_series(1, 3) e");
+        RollupRefresher.Run first = tx.execute(status -> refresher.refresh(jdbc, Duration.ZERO));
+        assertMatchesRaw("observation_hourly", "1 hour");
+
+        // A writer stalled: its row was stamped before the merge mark but commits only now. The
+        // merge cannot see it; the settling pass (here trailing the merge by a minute) does.
+        jdbc.update("INSERT INTO observation (time, elder_id, device_id, code, value, received_at) VALUES (now() - interval '2 hours', 2, 'dev', 'HR', 199, ?)",
+                java.sql.Timestamp.from(first.to().minusSeconds(30)));
+        jdbc.update("UPDATE rollup_state SET refreshed_to = refreshed_to - interval '1 minute' WHERE name = ?",
+                RollupRefresher.SETTLED_STATE_NAME);
+        RollupRefresher.Run second = tx.execute(status -> refresher.refresh(jdbc, Duration.ZERO));
+
+        assertThat(second.newRows()).isZero();
+        assertThat(second.hourlyRows()).isPositive();
         assertMatchesRaw("observation_hourly", "1 hour");
         assertMatchesRaw("observation_daily", "1 day");
     }

@@ -33,7 +33,7 @@ class TimescaleMigrationTest {
         assertThat(SchemaMigrator.migrate(jdbc.getDataSource())).isEqualTo(DatabaseMode.TIMESCALE);
         assertThat(SchemaMigrator.migrate(jdbc.getDataSource())).isEqualTo(DatabaseMode.TIMESCALE);
         assertThat(jdbc.queryForList("SELECT hypertable_name::text FROM timescaledb_information.hypertables "
-                + "WHERE hypertable_schema = 'public' ORDER BY 1", String.class)).containsExactly("location", "observation");
+                + "WHERE hypertable_schema = 'public' ORDER BY 1", String.class)).containsExactly("location", "message_dedup", "observation");
         assertThat(jdbc.queryForList("SELECT view_name::text FROM timescaledb_information.continuous_aggregates "
                 + "WHERE NOT materialized_only ORDER BY 1", String.class)).containsExactly("observation_daily", "observation_hourly");
         JdbcTemplate plain = new JdbcTemplate(TestDatabase.newMigratedDataSource());

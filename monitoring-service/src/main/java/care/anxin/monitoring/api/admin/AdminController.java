@@ -1,5 +1,7 @@
 package care.anxin.monitoring.api.admin;
 
+import care.anxin.monitoring.api.paging.PageParams;
+import care.anxin.monitoring.api.paging.PagedResponses;
 import care.anxin.monitoring.security.AnxinPrincipal;
 import care.anxin.store.console.ApiKeyRepository;
 import care.anxin.store.console.ApiKeyRepository.ApiKeySummary;
@@ -10,14 +12,17 @@ import care.anxin.store.console.OrganizationRepository.OrganizationNode;
 import care.anxin.store.console.PartnerSettings;
 import care.anxin.store.console.PartnerSettings.ContractRow;
 import care.anxin.store.console.PartnerSettings.EndpointRow;
+import care.anxin.store.console.PartnerSettings.PolicyRow;
 import care.anxin.store.console.UserAccountRepository;
 import care.anxin.store.console.UserSummary;
+import care.anxin.store.page.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,8 +79,9 @@ public class AdminController {
     }
 
     @GetMapping("/organizations")
-    public List<OrganizationNode> organizations(@AuthenticationPrincipal AnxinPrincipal me) {
-        return organizations.list(me.scope());
+    public ResponseEntity<List<OrganizationNode>> organizations(@AuthenticationPrincipal AnxinPrincipal me,
+                                                                PageParams page) {
+        return PagedResponses.of(organizations.list(me.scope(), page.limit(), page.cursor()));
     }
 
     @PostMapping("/users")
@@ -86,8 +92,8 @@ public class AdminController {
     }
 
     @GetMapping("/users")
-    public List<UserSummary> users(@AuthenticationPrincipal AnxinPrincipal me) {
-        return users.list(me.scope(), null);
+    public ResponseEntity<List<UserSummary>> users(@AuthenticationPrincipal AnxinPrincipal me, PageParams page) {
+        return PagedResponses.of(users.list(me.scope(), null, page.limit(), page.cursor()));
     }
 
     @PostMapping("/elders")
@@ -125,8 +131,8 @@ public class AdminController {
     }
 
     @GetMapping("/doctor-contracts")
-    public List<ContractRow> contracts(@AuthenticationPrincipal AnxinPrincipal me) {
-        return partners.contracts(me.scope());
+    public ResponseEntity<List<ContractRow>> contracts(@AuthenticationPrincipal AnxinPrincipal me, PageParams page) {
+        return PagedResponses.of(partners.contracts(me.scope(), page.limit(), page.cursor()));
     }
 
     @PostMapping("/devices")
@@ -137,8 +143,8 @@ public class AdminController {
     }
 
     @GetMapping("/devices")
-    public List<DeviceRow> devices(@AuthenticationPrincipal AnxinPrincipal me) {
-        return deviceRegistry.list(me.scope());
+    public ResponseEntity<List<DeviceRow>> devices(@AuthenticationPrincipal AnxinPrincipal me, PageParams page) {
+        return PagedResponses.of(deviceRegistry.list(me.scope(), page.limit(), page.cursor()));
     }
 
     @PostMapping("/devices/{id}/bind")
@@ -156,14 +162,20 @@ public class AdminController {
 
     @PostMapping("/endpoints")
     @ResponseStatus(HttpStatus.CREATED)
-    public AdminRequests.Created createEndpoint(@AuthenticationPrincipal AnxinPrincipal me,
-                                                @Valid @RequestBody AdminRequests.Endpoint body) {
-        return new AdminRequests.Created(notifications.createEndpoint(me, body));
+    public AdminRequests.CreatedEndpoint createEndpoint(@AuthenticationPrincipal AnxinPrincipal me,
+                                                        @Valid @RequestBody AdminRequests.Endpoint body) {
+        return notifications.createEndpoint(me, body);
+    }
+
+    @PostMapping("/endpoints/{id}/rotate-secret")
+    public AdminRequests.CreatedEndpoint rotateEndpointSecret(@AuthenticationPrincipal AnxinPrincipal me,
+                                                              @PathVariable long id) {
+        return notifications.rotateSecret(me, id);
     }
 
     @GetMapping("/endpoints")
-    public List<EndpointRow> endpoints(@AuthenticationPrincipal AnxinPrincipal me) {
-        return partners.endpoints(me.scope());
+    public ResponseEntity<List<EndpointRow>> endpoints(@AuthenticationPrincipal AnxinPrincipal me, PageParams page) {
+        return PagedResponses.of(partners.endpoints(me.scope(), page.limit(), page.cursor()));
     }
 
     @PutMapping("/escalation-policies")
@@ -173,9 +185,10 @@ public class AdminController {
     }
 
     @GetMapping("/escalation-policies")
-    public List<PolicyView> policies(@AuthenticationPrincipal AnxinPrincipal me) {
-        return partners.policies(me.scope()).stream().map(p -> new PolicyView(p.id(), p.organizationId(),
-                p.alertKind(), p.name(), parse(p.stepsJson()), p.enabled())).toList();
+    public ResponseEntity<List<PolicyView>> policies(@AuthenticationPrincipal AnxinPrincipal me, PageParams page) {
+        Page<PolicyRow> rows = partners.policies(me.scope(), page.limit(), page.cursor());
+        return PagedResponses.of(new Page<>(rows.items().stream().map(p -> new PolicyView(p.id(), p.organizationId(),
+                p.alertKind(), p.name(), parse(p.stepsJson()), p.enabled())).toList(), rows.nextCursor()));
     }
 
     @PostMapping("/api-keys")
@@ -186,8 +199,8 @@ public class AdminController {
     }
 
     @GetMapping("/api-keys")
-    public List<ApiKeySummary> apiKeys(@AuthenticationPrincipal AnxinPrincipal me) {
-        return apiKeys.list(me.scope());
+    public ResponseEntity<List<ApiKeySummary>> apiKeys(@AuthenticationPrincipal AnxinPrincipal me, PageParams page) {
+        return PagedResponses.of(apiKeys.list(me.scope(), page.limit(), page.cursor()));
     }
 
     @DeleteMapping("/api-keys/{id}")

@@ -1,5 +1,5 @@
 // Administration (role ADMIN): one tab per resource, each its own module exporting mount(content, ctx)
-// (under js/admin/; audit and storage live in admin-audit.js). Everything is scoped on the server below
+// (under js/admin/; audit and storage live in admin-audit.js, parked events in admin-parked.js). Everything is scoped on the server below
 // the admin's organization. To add a tab: a module, a line here, and admin.tab.<name> in both bundles.
 import { t } from './i18n.js';
 import { h } from './dom.js';
@@ -20,6 +20,7 @@ const TABS = {
   policies: () => import('./admin/policies.js'),
   audit: auditPage('audit'),
   storage: auditPage('storage'),
+  parked: () => import('./admin-parked.js').then((m) => ({ mount: m.parkedEvents })),
 };
 
 export async function mount(main, ctx) {

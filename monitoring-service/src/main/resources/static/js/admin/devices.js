@@ -6,6 +6,7 @@ import { field, bindForm } from '../forms.js';
 import { ago } from '../format.js';
 import { battery } from '../elders.js';
 import { catalogue } from '../catalogue.js';
+import { lifecycleCell } from '../device-lifecycle.js';
 import { orgOptions, panel, formGrid, submitRow, errorBox, showSecret } from './common.js';
 
 export async function mount(content, ctx) {
@@ -39,7 +40,7 @@ export async function mount(content, ctx) {
     try {
       const list = await api.admin.devices();
       listBox.replaceChildren(h('table', { class: 'table', id: 'device-table' },
-        h('thead', {}, h('tr', {}, [t('admin.device.id'), t('admin.device.kind'), t('admin.device.elder'), t('elders.col.status'), t('elders.col.battery'), t('elders.col.lastSeen'), t('admin.device.bind'), ''].map((c) => h('th', { scope: 'col' }, c)))),
+        h('thead', {}, h('tr', {}, [t('admin.device.id'), t('admin.device.kind'), t('admin.device.elder'), t('elders.col.status'), t('elders.col.battery'), t('elders.col.lastSeen'), t('admin.device.bind'), t('admin.device.state'), ''].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, list.map((d) => deviceRow(d)))));
     } catch (error) {
       listBox.replaceChildren(errorBox(error));
@@ -71,6 +72,7 @@ export async function mount(content, ctx) {
           }
         },
       }, t('admin.device.bind'))),
+      lifecycleCell(d, refresh),
       h('td', {}, h('button', {
         type: 'button', class: 'btn btn-small btn-warn',
         onclick: async () => {

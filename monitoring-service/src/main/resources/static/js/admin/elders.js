@@ -7,6 +7,7 @@ import { genderLabel, vitalLabel } from '../format.js';
 import { catalogue } from '../catalogue.js';
 import { orgOptions, panel, formGrid, errorBox } from './common.js';
 import { contractPanel } from './contracts.js';
+import { carePlanProblems } from '../care-plan-problems.js';
 
 const LIMITS = ['criticalLow', 'low', 'high', 'criticalHigh'];
 
@@ -14,9 +15,10 @@ export async function mount(content, ctx) {
   const listBox = h('div', { class: 'table-wrap' });
   const editor = h('div', { id: 'elder-editor' });
   const contractBox = h('div');
+  const problemBox = h('div');
   content.append(
     h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'btn btn-primary', id: 'new-elder', onclick: () => edit(null) }, t('admin.elder.new'))),
-    editor, panel(t('admin.elder.list'), listBox), contractBox);
+    problemBox, editor, panel(t('admin.elder.list'), listBox), contractBox);
 
   async function refresh() {
     try {
@@ -30,6 +32,7 @@ export async function mount(content, ctx) {
           h('td', {}, t(e.online ? 'elders.online' : 'elders.offline')),
           h('td', {}, h('button', { type: 'button', class: 'btn btn-small', onclick: () => edit(e.id) }, t('admin.edit'))))))));
       contractBox.replaceChildren(await contractPanel(list));
+      problemBox.replaceChildren(...[await carePlanProblems(edit)].filter(Boolean));
     } catch (error) {
       listBox.replaceChildren(errorBox(error));
     }

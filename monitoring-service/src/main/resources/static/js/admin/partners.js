@@ -11,7 +11,7 @@ export async function mount(content, ctx) {
   const endpointForm = h('form', { id: 'endpoint-form' },
     formGrid(
       field({ name: 'organizationId', label: t('admin.organization'), type: 'select', dataType: 'id', required: true, options: orgOptions(ctx.orgs) }),
-      field({ name: 'channel', label: t('admin.endpoint.channel'), type: 'select', required: true, options: ['WEBHOOK', 'SMS'].map((c) => ({ value: c, label: t(`channel.${c}`) })) }),
+      field({ name: 'channel', label: t('admin.endpoint.channel'), type: 'select', required: true, options: ['WEBHOOK', 'SMS', 'FHIR'].map((c) => ({ value: c, label: t(`channel.${c}`) })) }),
       field({ name: 'name', label: t('admin.endpoint.name'), required: true }),
       field({ name: 'url', label: t('admin.endpoint.url'), type: 'url', required: true, placeholder: 'https://', wide: true, hint: t('admin.endpoint.urlHint') })),
     submitRow(t('admin.endpoint.create')));

@@ -40,7 +40,7 @@ public final class ConsoleViews {
                             int eventCount, Instant openedAt, Instant lastEventAt, Instant acknowledgedAt,
                             Instant resolvedAt, String outcome, int escalationLevel, Instant nextEscalationAt,
                             PersonRef assignee, Position location, OrgRef organization, ElderCard elder,
-                            DispatchRef dispatch) {
+                            boolean deviceClockWrong, DispatchRef dispatch) {
     }
 
     /** The latest person sent to the door for an incident and how far they got (null: nobody sent). */
@@ -56,13 +56,14 @@ public final class ConsoleViews {
                               int eventCount, Instant openedAt, Instant lastEventAt, Instant acknowledgedAt,
                               Instant resolvedAt, String outcome, int escalationLevel, Instant nextEscalationAt,
                               PersonRef assignee, Position location, OrgRef organization, ElderCard elder,
-                              DispatchRef dispatch, JsonNode detail, List<TimelineEntry> timeline) {
+                              JsonNode detail, List<TimelineEntry> timeline, boolean deviceClockWrong,
+                              DispatchRef dispatch) {
 
         public static AlertDetail of(AlertView v, JsonNode detail, List<TimelineEntry> timeline) {
             return new AlertDetail(v.id(), v.kind(), v.severity(), v.status(), v.title(), v.eventCount(),
                     v.openedAt(), v.lastEventAt(), v.acknowledgedAt(), v.resolvedAt(), v.outcome(),
                     v.escalationLevel(), v.nextEscalationAt(), v.assignee(), v.location(), v.organization(),
-                    v.elder(), v.dispatch(), detail, timeline);
+                    v.elder(), detail, timeline, v.deviceClockWrong(), v.dispatch());
         }
     }
 

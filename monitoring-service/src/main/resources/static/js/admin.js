@@ -1,5 +1,5 @@
 // Administration (role ADMIN): elders with care plan and home geofence, devices (register, bind, rotate
-// secret — secrets are shown once), users, organizations, partners (webhook/SMS endpoints, API keys) and
+// secret, disable/enable — secrets are shown once), users, organizations, partners (webhook/SMS endpoints, API keys) and
 // escalation policies. Everything is scoped on the server below the admin's organization.
 import { api } from './api.js';
 import { t } from './i18n.js';
@@ -7,8 +7,13 @@ import { h, icon, toast, openDialog, closeDialog } from './dom.js';
 import { field, bindForm } from './forms.js';
 import { ago, genderLabel, roleLabel, vitalLabel } from './format.js';
 import { battery } from './elders.js';
+import { carePlanProblems } from './care-plan-problems.js';
+import { parkedEvents } from './admin-parked.js';
+import { lifecycleCell } from './device-lifecycle.js';
+import { accountActions } from './admin-accounts.js';
+import { audit, storage } from './admin-audit.js';
 
-const TABS = ['elders', 'devices', 'users', 'organizations', 'partners', 'policies'];
+const TABS = ['elders', 'devices', 'users', 'organizations', 'partners', 'policies', 'audit', 'storage', 'parked'];
 const PLAN_CODES = ['HR', 'SPO2', 'SBP', 'DBP', 'TEMP', 'RR', 'GLU'];
 const LIMITS = ['criticalLow', 'low', 'high', 'criticalHigh'];
 const ROLES = ['CARE_STAFF', 'DISTRICT_STAFF', 'DOCTOR', 'ADMIN', 'PARTNER'];
@@ -24,7 +29,7 @@ export async function mount(main, ctx) {
       TABS.map((name) => h('a', { href: `#/admin/${name}`, class: 'tab', 'aria-current': name === tab ? 'page' : null }, t(`admin.tab.${name}`)))),
     content);
   const orgs = await loadOrganizations();
-  const page = { elders, devices, users, organizations, partners, policies }[tab];
+  const page = { elders, devices, users, organizations, partners, policies, audit, storage, parked: parkedEvents }[tab];
   await page(content, { ...ctx, orgs });
 }
 
@@ -110,9 +115,10 @@ async function elders(content, ctx) {
   const listBox = h('div', { class: 'table-wrap' });
   const editor = h('div', { id: 'elder-editor' });
   const contractBox = h('div');
+  const problemBox = h('div');
   content.append(
     h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'btn btn-primary', id: 'new-elder', onclick: () => edit(null) }, t('admin.elder.new'))),
-    editor, panel(t('admin.elder.list'), listBox), contractBox);
+    problemBox, editor, panel(t('admin.elder.list'), listBox), contractBox);
 
   async function refresh() {
     try {
@@ -126,6 +132,7 @@ async function elders(content, ctx) {
           h('td', {}, t(e.online ? 'elders.online' : 'elders.offline')),
           h('td', {}, h('button', { type: 'button', class: 'btn btn-small', onclick: () => edit(e.id) }, t('admin.edit'))))))));
       contractBox.replaceChildren(await contractPanel(list));
+      problemBox.replaceChildren(...[await carePlanProblems(edit)].filter(Boolean));
     } catch (error) {
       listBox.replaceChildren(errorBox(error));
     }
@@ -337,7 +344,7 @@ async function devices(content, ctx) {
     try {
       const list = await api.admin.devices();
       listBox.replaceChildren(h('table', { class: 'table', id: 'device-table' },
-        h('thead', {}, h('tr', {}, [t('admin.device.id'), t('admin.device.kind'), t('admin.device.elder'), t('elders.col.status'), t('elders.col.battery'), t('elders.col.lastSeen'), t('admin.device.bind'), ''].map((c) => h('th', { scope: 'col' }, c)))),
+        h('thead', {}, h('tr', {}, [t('admin.device.id'), t('admin.device.kind'), t('admin.device.elder'), t('elders.col.status'), t('elders.col.battery'), t('elders.col.lastSeen'), t('admin.device.bind'), t('admin.device.state'), ''].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, list.map((d) => deviceRow(d)))));
     } catch (error) {
       listBox.replaceChildren(errorBox(error));
@@ -369,6 +376,7 @@ async function devices(content, ctx) {
           }
         },
       }, t('admin.device.bind'))),
+      lifecycleCell(d, refresh),
       h('td', {}, h('button', {
         type: 'button', class: 'btn btn-small btn-warn',
         onclick: async () => {
@@ -398,7 +406,7 @@ async function users(content, ctx) {
       field({ name: 'organizationId', label: t('admin.organization'), type: 'select', dataType: 'id', required: true, options: orgOptions(ctx.orgs) }),
       field({ name: 'username', label: t('login.username'), required: true, pattern: '[A-Za-z0-9._\\-]{3,64}', hint: t('admin.user.usernameHint') }),
       field({ name: 'displayName', label: t('admin.user.displayName'), required: true }),
-      field({ name: 'password', label: t('login.password'), type: 'password', required: true, minlength: 8, autocomplete: 'new-password', hint: t('admin.user.passwordHint') }),
+      field({ name: 'password', label: t('login.password'), type: 'password', required: true, minlength: 10, autocomplete: 'new-password', hint: t('admin.user.passwordHint') }),
       field({ name: 'role', label: t('admin.user.role'), type: 'select', required: true, options: ROLES.map((r) => ({ value: r, label: roleLabel(r) })) }),
       field({ name: 'phone', label: t('admin.elder.phone'), type: 'tel' })),
     submitRow(t('admin.user.create')));
@@ -414,9 +422,9 @@ async function users(content, ctx) {
   async function refresh() {
     try {
       const list = (await api.admin.users()).filter((u) => !filter.value || String(u.organizationId) === filter.value);
-      listBox.replaceChildren(simpleTable('user-table', [t('login.username'), t('admin.user.displayName'), t('admin.user.role'), t('admin.organization'), t('admin.user.enabled')],
+      listBox.replaceChildren(simpleTable('user-table', [t('login.username'), t('admin.user.displayName'), t('admin.user.role'), t('admin.organization'), t('admin.user.enabled'), ''],
         list.map((u) => [h('span', { class: 'mono' }, u.username), u.displayName, roleLabel(u.role), orgName(ctx.orgs, u.organizationId),
-          u.enabled === false ? t('admin.disabled') : t('admin.enabled')])));
+          u.enabled === false ? t('admin.disabled') : t('admin.enabled'), accountActions(u, refresh)])));
     } catch (error) {
       listBox.replaceChildren(errorBox(error));
     }
@@ -455,10 +463,9 @@ async function partners(content, ctx) {
   const endpointForm = h('form', { id: 'endpoint-form' },
     formGrid(
       field({ name: 'organizationId', label: t('admin.organization'), type: 'select', dataType: 'id', required: true, options: orgOptions(ctx.orgs) }),
-      field({ name: 'channel', label: t('admin.endpoint.channel'), type: 'select', required: true, options: ['WEBHOOK', 'SMS'].map((c) => ({ value: c, label: t(`channel.${c}`) })) }),
+      field({ name: 'channel', label: t('admin.endpoint.channel'), type: 'select', required: true, options: ['WEBHOOK', 'SMS', 'FHIR'].map((c) => ({ value: c, label: t(`channel.${c}`) })) }),
       field({ name: 'name', label: t('admin.endpoint.name'), required: true }),
-      field({ name: 'url', label: t('admin.endpoint.url'), type: 'url', required: true, placeholder: 'https://', wide: true }),
-      field({ name: 'secret', label: t('admin.endpoint.secret'), type: 'password', autocomplete: 'new-password', hint: t('admin.endpoint.secretHint') })),
+      field({ name: 'url', label: t('admin.endpoint.url'), type: 'url', required: true, placeholder: 'https://', wide: true, hint: t('admin.endpoint.urlHint') })),
     submitRow(t('admin.endpoint.create')));
   const endpointList = h('div', { class: 'table-wrap' });
   const keyList = h('div', { class: 'table-wrap' });
@@ -468,7 +475,18 @@ async function partners(content, ctx) {
       endpointList.replaceChildren(list.length
         ? simpleTable('endpoint-table', [t('admin.organization'), t('admin.endpoint.channel'), t('admin.endpoint.name'), t('admin.endpoint.url'), t('admin.endpoint.secret')],
           list.map((e) => [orgName(ctx.orgs, e.organizationId), t(`channel.${e.channel}`, null, e.channel), e.name, h('span', { class: 'mono small' }, e.url || e.phone || '—'),
-            e.hasSecret ? t('admin.endpoint.hasSecret') : '—']))
+            e.channel === 'WEBHOOK' ? h('button', {
+              type: 'button', class: 'btn btn-small', dataset: { rotate: e.id },
+              onclick: async () => {
+                if (!confirm(t('admin.endpoint.rotateConfirm', { name: e.name }))) return;
+                try {
+                  const rotated = await api.admin.rotateEndpointSecret(e.id);
+                  await showSecret(t('admin.endpoint.secretTitle'), t('admin.endpoint.rotatedFor', { name: e.name }), rotated.secret);
+                } catch (error) {
+                  toast(error.message, 'error');
+                }
+              },
+            }, t('admin.endpoint.rotate')) : '—']))
         : h('p', { class: 'muted' }, t('admin.endpoint.none')));
     } catch (error) {
       endpointList.replaceChildren(errorBox(error));
@@ -478,9 +496,9 @@ async function partners(content, ctx) {
     try {
       const list = await api.admin.apiKeys();
       keyList.replaceChildren(list.length
-        ? simpleTable('apikey-table', [t('admin.apikey.name'), t('admin.apikey.prefix'), t('admin.user.role'), t('admin.organization'), t('admin.apikey.lastUsed'), ''],
+        ? simpleTable('apikey-table', [t('admin.apikey.name'), t('admin.apikey.prefix'), t('admin.user.role'), t('admin.organization'), t('admin.apikey.lastUsed'), t('admin.apikey.expires'), ''],
           list.map((k) => [k.name, h('span', { class: 'mono' }, `${k.prefix || ''}…`), roleLabel(k.role), orgName(ctx.orgs, k.organizationId),
-            k.lastUsedAt ? ago(k.lastUsedAt) : t('common.never'),
+            k.lastUsedAt ? ago(k.lastUsedAt) : t('common.never'), k.expiresAt ? new Date(k.expiresAt).toLocaleDateString() : '—',
             k.revokedAt ? h('span', { class: 'muted' }, t('admin.apikey.revoked'))
               : h('button', {
                 type: 'button', class: 'btn btn-small btn-warn',
@@ -502,16 +520,18 @@ async function partners(content, ctx) {
   }
   bindForm(endpointForm, async (values) => {
     const created = await api.admin.createEndpoint(values);
-    toast(t('admin.created', { id: created?.id ?? '' }), 'ok');
     endpointForm.reset();
     await refreshEndpoints();
+    if (created?.secret) await showSecret(t('admin.endpoint.secretTitle'), t('admin.endpoint.secretFor', { name: values.name }), created.secret);
+    else toast(t('admin.created', { id: created?.id ?? '' }), 'ok');
   });
 
   const keyForm = h('form', { id: 'apikey-form' },
     formGrid(
       field({ name: 'name', label: t('admin.apikey.name'), required: true }),
       field({ name: 'role', label: t('admin.user.role'), type: 'select', required: true, value: 'PARTNER', options: ROLES.map((r) => ({ value: r, label: roleLabel(r) })) }),
-      field({ name: 'organizationId', label: t('admin.organization'), type: 'select', dataType: 'id', required: true, options: orgOptions(ctx.orgs) })),
+      field({ name: 'organizationId', label: t('admin.organization'), type: 'select', dataType: 'id', required: true, options: orgOptions(ctx.orgs) }),
+      field({ name: 'expiresInDays', label: t('admin.apikey.expiresInDays'), type: 'number', dataType: 'number', min: 1, step: 1, value: 365 })),
     submitRow(t('admin.apikey.create')));
   bindForm(keyForm, async (values) => {
     const created = await api.admin.createApiKey(values);

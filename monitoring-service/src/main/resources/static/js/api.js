@@ -60,6 +60,30 @@ async function send(method, path, body) {
 }
 
 export async function request(method, path, body) {
+  return (await exchange(method, path, body)).body;
+}
+
+/** Every page of a paginated list: follows the Link rel="next" header (docs/api.md "Pagination"). */
+export async function getAll(path) {
+  const items = [];
+  let next = path;
+  while (next) {
+    const { body, response } = await exchange('GET', next);
+    items.push(...(Array.isArray(body) ? body : []));
+    const link = response.headers.get('link') || '';
+    const match = /<([^>]+)>;\s*rel="next"/.exec(link);
+    next = match ? match[1] : null;
+  }
+  return items;
+}
+
+/** One page and the cursor of the next one (null on the last). */
+export async function getPage(path) {
+  const { body, response } = await exchange('GET', path);
+  return { items: Array.isArray(body) ? body : [], next: response.headers.get('x-next-cursor') };
+}
+
+async function exchange(method, path, body) {
   let response = await send(method, path, body);
   // Spring writes the CSRF cookie lazily: if it was missing, fetch it once with a GET and retry.
   if (response.status === 403 && method !== 'GET' && !csrfToken()) {
@@ -80,8 +104,8 @@ export async function request(method, path, body) {
     }
     throw new ApiError(response.status, problem);
   }
-  if (response.status === 204) return null;
-  return type.includes('json') ? response.json() : response.text();
+  if (response.status === 204) return { body: null, response };
+  return { body: type.includes('json') ? await response.json() : await response.text(), response };
 }
 
 const get = (path) => request('GET', path);
@@ -109,29 +133,39 @@ export const api = {
   elder: (id) => get(`/api/v1/elders/${id}`),
   trends: (id, range, codes) => get(`/api/v1/elders/${id}/trends${query({ codes, range })}`),
   trendsCsvUrl: (id, range, codes) => `/api/v1/elders/${id}/trends.csv${query({ codes, range })}`,
-  users: (organizationId) => get(`/api/v1/users${query({ organizationId })}`),
+  users: (organizationId) => getAll(`/api/v1/users${query({ organizationId })}`),
+  changePassword: (currentPassword, newPassword) => post('/api/v1/me/password', { currentPassword, newPassword }),
   admin: {
-    organizations: () => get('/api/v1/admin/organizations'),
+    organizations: () => getAll('/api/v1/admin/organizations'),
     createOrganization: (body) => post('/api/v1/admin/organizations', body),
-    users: () => get('/api/v1/admin/users'),
+    users: () => getAll('/api/v1/admin/users'),
     createUser: (body) => post('/api/v1/admin/users', body),
     createElder: (body) => post('/api/v1/admin/elders', body),
     updateElder: (id, body) => put(`/api/v1/admin/elders/${id}`, body),
+    unreadableCarePlans: () => get('/api/v1/admin/care-plans/unreadable'),
     setTravel: (id, body) => put(`/api/v1/admin/elders/${id}/travel`, body),
     clearTravel: (id) => request('DELETE', `/api/v1/admin/elders/${id}/travel`),
-    contracts: () => get('/api/v1/admin/doctor-contracts'),
+    contracts: () => getAll('/api/v1/admin/doctor-contracts'),
     createDoctorContract: (body) => post('/api/v1/admin/doctor-contracts', body),
-    devices: () => get('/api/v1/admin/devices'),
+    devices: () => getAll('/api/v1/admin/devices'),
     registerDevice: (body) => post('/api/v1/admin/devices', body),
     bindDevice: (id, elderId) => post(`/api/v1/admin/devices/${encodeURIComponent(id)}/bind`, { elderId }),
     rotateSecret: (id) => post(`/api/v1/admin/devices/${encodeURIComponent(id)}/rotate-secret`),
-    endpoints: () => get('/api/v1/admin/endpoints'),
+    endpoints: () => getAll('/api/v1/admin/endpoints'),
+    rotateEndpointSecret: (id) => post(`/api/v1/admin/endpoints/${id}/rotate-secret`),
     createEndpoint: (body) => post('/api/v1/admin/endpoints', body),
-    policies: () => get('/api/v1/admin/escalation-policies'),
+    policies: () => getAll('/api/v1/admin/escalation-policies'),
     savePolicy: (body) => put('/api/v1/admin/escalation-policies', body),
-    apiKeys: () => get('/api/v1/admin/api-keys'),
+    apiKeys: () => getAll('/api/v1/admin/api-keys'),
     createApiKey: (body) => post('/api/v1/admin/api-keys', body),
     revokeApiKey: (id) => request('DELETE', `/api/v1/admin/api-keys/${id}`),
+    disableUser: (id) => post(`/api/v1/admin/users/${id}/disable`),
+    enableUser: (id) => post(`/api/v1/admin/users/${id}/enable`),
+    resetPassword: (id) => post(`/api/v1/admin/users/${id}/reset-password`),
+    clearLoginLock: (id) => request('DELETE', `/api/v1/admin/users/${id}/login-lock`),
+    auditPage: (filters) => getPage(`/api/v1/admin/audit${query(filters)}`),
+    storage: () => get('/api/v1/admin/storage'),
+    parkedEvents: () => get('/api/v1/admin/parked-events'),
   },
   logout: () => request('POST', '/logout'),
 };

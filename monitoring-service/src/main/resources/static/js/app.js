@@ -10,10 +10,12 @@ import { roleLabel } from './format.js';
 const STAFF = ['CARE_STAFF', 'DISTRICT_STAFF', 'ADMIN', 'DOCTOR'];
 const ROUTES = [
   { name: 'board', pattern: /^board$/, roles: STAFF, load: () => import('./board.js') },
+  { name: 'worklist', pattern: /^worklist$/, roles: ['DOCTOR', 'ADMIN'], load: () => import('./worklist.js') },
   { name: 'performance', pattern: /^performance$/, roles: ['CARE_STAFF', 'DISTRICT_STAFF', 'ADMIN'], load: () => import('./performance.js') },
   { name: 'elders', pattern: /^elders$/, roles: STAFF, load: () => import('./elders.js') },
   { name: 'elders', pattern: /^elders\/(\d+)$/, roles: STAFF, load: () => import('./trends.js') },
   { name: 'admin', pattern: /^admin(?:\/([\w-]+))?$/, roles: ['ADMIN'], load: () => import('./admin.js') },
+  { name: 'account', pattern: /^account$/, roles: [...STAFF, 'PARTNER'], load: () => import('./account.js') },
 ];
 
 const ctx = { me: null, store: alertStore };
@@ -21,7 +23,8 @@ let cleanup = null;
 let renderToken = 0;
 
 function homeFor(role) {
-  return role === 'DOCTOR' ? 'elders' : 'board';
+  if (ctx.me?.mustChangePassword) return 'account'; // a temporary password opens nothing else
+  return role === 'DOCTOR' ? 'worklist' : 'board';
 }
 
 /** '#/elders/5?range=7d' → {path: 'elders/5', query: URLSearchParams} */
@@ -34,6 +37,10 @@ export function parseHash() {
 async function route() {
   const token = ++renderToken;
   const { path, query } = parseHash();
+  if (ctx.me.mustChangePassword && path !== 'account') {
+    location.replace('#/account');
+    return;
+  }
   const match = ROUTES.map((r) => ({ r, m: r.pattern.exec(path) })).find((x) => x.m && x.r.roles.includes(ctx.me.role));
   if (!match) {
     const home = homeFor(ctx.me.role);
@@ -65,7 +72,7 @@ async function route() {
 function renderNav() {
   const nav = document.getElementById('nav');
   const links = [
-    ['board', 'nav.board'], ['performance', 'nav.performance'], ['elders', 'nav.elders'], ['admin', 'nav.admin'],
+    ['worklist', 'nav.worklist'], ['board', 'nav.board'], ['performance', 'nav.performance'], ['elders', 'nav.elders'], ['admin', 'nav.admin'],
   ].filter(([name]) => ROUTES.some((r) => r.name === name && r.roles.includes(ctx.me.role)));
   nav.replaceChildren(...links.map(([name, key]) => h('a', { href: `#/${name}`, dataset: { route: name } },
     t(key), name === 'board' ? h('span', { class: 'nav-badge', id: 'open-count', hidden: true }) : null)));
@@ -76,7 +83,7 @@ function renderUser() {
   const orgName = currentLang() === 'en' ? (me.organization?.nameEn || me.organization?.name) : me.organization?.name;
   document.getElementById('user-box').replaceChildren(
     icon('user'),
-    h('span', { class: 'user-name', id: 'user-name' }, me.displayName || me.username),
+    h('a', { class: 'user-name', id: 'user-name', href: '#/account', title: t('account.title') }, me.displayName || me.username),
     h('span', { class: 'user-meta' }, `${roleLabel(me.role)} · ${orgName || ''}`),
   );
 }
@@ -163,7 +170,7 @@ async function start() {
   alertStore.addEventListener('connection', renderLive);
   alertStore.addEventListener('change', renderCounts);
   alertStore.addEventListener('error', (e) => toast(t('common.loadFailed', { message: e.detail.error.message }), 'error'));
-  if (STAFF.includes(ctx.me.role)) alertStore.start();
+  if (STAFF.includes(ctx.me.role) && !ctx.me.mustChangePassword) alertStore.start();
   window.addEventListener('hashchange', route);
   if (!location.hash || location.hash === '#' || location.hash === '#/') location.replace(`#/${homeFor(ctx.me.role)}`);
   else route();

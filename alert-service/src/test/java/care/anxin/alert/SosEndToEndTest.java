@@ -55,7 +55,9 @@ class SosEndToEndTest {
 
         WebhookReceiver.Received hook = harness.receiver.received("/center").get(0);
         String timestamp = hook.header("X-Anxin-Timestamp");
-        assertThat(hook.header("X-Anxin-Signature")).isEqualTo(hmacHex(Fixtures.CENTER_SECRET, timestamp + "." + hook.body()));
+        assertThat(hook.header("X-Anxin-Webhook-Id")).isEqualTo(hook.header("Idempotency-Key"));
+        assertThat(hook.header("X-Anxin-Signature")).isEqualTo("v1=" + hmacHex(Fixtures.CENTER_SECRET,
+                timestamp + "." + hook.header("X-Anxin-Webhook-Id") + "." + hook.body()));
         long alertId = ((Number) alert.get("id")).longValue();
         assertThat(hook.header("Idempotency-Key")).isEqualTo("alert:" + alertId + ":step:0:target:endpoint:" + harness.world.centerEndpoint + ":rem:0");
         JsonNode body = mapper.readTree(hook.body());

@@ -2,6 +2,7 @@ package care.anxin.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import care.anxin.simulator.receiver.WebhookSecrets;
 import care.anxin.simulator.run.Simulation;
 import care.anxin.simulator.scenario.Happening;
 import care.anxin.simulator.scenario.ScenarioLoader;
@@ -23,16 +24,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class DemoWiringTest {
 
-    private static final String SECRET = "demo-wiring-secret";
-
     @Test
     void simulatedCommunityProducesReadingsAnSosIncidentAndAWebhook() throws Exception {
-        try (WebhookReceiver receiver = new WebhookReceiver(SECRET);
+        WebhookSecrets secrets = new WebhookSecrets();
+        try (WebhookReceiver receiver = new WebhookReceiver(secrets::all);
              RunningPlatform platform = new RunningPlatform(Map.of("anxin.alert.sms.gateway-url", receiver.baseUrl() + "/sms"))) {
             var scenario = ScenarioLoader.load(ScenarioLoader.DEFAULT).withElders(3)
                     .withScript(List.of(new ScriptedHappening(1, 0, Happening.SOS)));
             var config = new Simulation.Config(platform.monitoringUrl(), platform.mqttUri(), "admin",
-                    RunningPlatform.ADMIN_PASSWORD, receiver.baseUrl(), SECRET,
+                    RunningPlatform.ADMIN_PASSWORD, receiver.baseUrl(), secrets,
                     Files.createTempDirectory("anxin-sim-"), scenario, false);
             JdbcTemplate jdbc = new JdbcTemplate(TestDatabase.dataSource(platform.databaseUrl));
 

@@ -70,6 +70,11 @@ final class RunningPlatform implements AutoCloseable {
         all.put("spring.datasource.username", "postgres");
         all.put("spring.datasource.password", "postgres");
         all.putIfAbsent("spring.datasource.hikari.maximum-pool-size", 6);
+        // As the demo: the test's receivers are plain http on 127.0.0.1 (development flag and
+        // allow-list), and both services share the key that encrypts webhook secrets.
+        all.put("anxin.webhook.allow-http", true);
+        all.put("anxin.webhook.allowed-targets", "127.0.0.1");
+        all.put("anxin.webhook.secret-key", "c3lzdGVtLXRlc3Qta2V5LTAxMjM0NTY3ODlhYmNkZWY=");
         // As command-line arguments: they outrank the store's built-in database defaults.
         return all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }

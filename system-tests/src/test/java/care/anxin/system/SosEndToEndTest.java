@@ -25,7 +25,7 @@ import org.openqa.selenium.By;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SosEndToEndTest {
 
-    private static final String WEBHOOK_SECRET = "center-webhook-secret";
+    private final List<String> webhookSecrets = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private RunningPlatform platform;
     private WebhookReceiver webhook;
@@ -36,7 +36,7 @@ class SosEndToEndTest {
 
     @BeforeAll
     void startPlatformAndProvisionACommunity() throws Exception {
-        webhook = new WebhookReceiver(WEBHOOK_SECRET);
+        webhook = new WebhookReceiver(() -> webhookSecrets);
         platform = new RunningPlatform(Map.of());
         admin = new ApiClient(platform.monitoringUrl(), "admin", RunningPlatform.ADMIN_PASSWORD);
 
@@ -54,8 +54,9 @@ class SosEndToEndTest {
                 .path("id").asLong();
         handsetSecret = admin.post("/api/v1/admin/devices", Map.of("id", "HS-SYS-0001", "kind", "HANDSET",
                 "organizationId", centerId, "elderId", elderId)).path("secret").asText();
-        admin.post("/api/v1/admin/endpoints", Map.of("organizationId", centerId, "channel", "WEBHOOK",
-                "name", "社区值班平台", "url", webhook.url(), "secret", WEBHOOK_SECRET));
+        // The platform generates the signing secret and shows it once.
+        webhookSecrets.add(admin.post("/api/v1/admin/endpoints", Map.of("organizationId", centerId, "channel", "WEBHOOK",
+                "name", "社区值班平台", "url", webhook.url())).path("secret").asText());
     }
 
     private long org(long parent, String kind, String code, String name) throws Exception {

@@ -20,19 +20,19 @@ public record DeliveryResult(boolean success, Integer statusCode, String error, 
         return new DeliveryResult(false, statusCode, error, false);
     }
 
-    /** Classifies an HTTP status: 2xx ok; 408, 425, 429 and 5xx retry; other 4xx permanent. */
-    public static DeliveryResult ofHttpStatus(int status, String body) {
+    /**
+     * Classifies an HTTP status: 2xx ok; 408, 425, 429 and 5xx retry; other 4xx permanent. The error
+     * is the status line only: a receiver's answer body is never copied into incidents or logs (it
+     * could carry whatever an internal service answers).
+     */
+    public static DeliveryResult ofHttpStatus(int status) {
         if (status >= 200 && status < 300) {
             return ok(status);
         }
-        String error = "HTTP " + status + (body == null || body.isBlank() ? "" : ": " + abbreviate(body));
+        String error = "HTTP " + status + (status >= 300 && status < 400 ? " (redirect not followed)" : "");
         if (status >= 500 || status == 408 || status == 425 || status == 429 || status < 200 || (status >= 300 && status < 400)) {
             return retry(status, error);
         }
         return permanent(status, error);
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 200 ? s : s.substring(0, 200) + "...";
     }
 }

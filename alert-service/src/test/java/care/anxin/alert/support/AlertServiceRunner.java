@@ -12,6 +12,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class AlertServiceRunner {
 
+    /** A fixed test key for endpoint secrets at rest (base64 of 32 bytes). */
+    public static final String TEST_SECRET_KEY = "YW54aW4tdGVzdC1rZXktMDEyMzQ1Njc4OWFiY2RlZiE=";
+
     private AlertServiceRunner() {
     }
 
@@ -29,6 +32,10 @@ public final class AlertServiceRunner {
         props.put("anxin.alert.dispatch.backoff-base", "1s");
         props.put("anxin.alert.dispatch.request-timeout", "2s");
         props.put("anxin.alert.rules.enabled", false);
+        // The tests' receivers listen on plain http at 127.0.0.1: allowed by configuration only.
+        props.put("anxin.webhook.allow-http", true);
+        props.put("anxin.webhook.allowed-targets", "127.0.0.1");
+        props.put("anxin.webhook.secret-key", TEST_SECRET_KEY);
         props.putAll(overrides);
         return new SpringApplicationBuilder(AlertServiceApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))

@@ -1,18 +1,19 @@
 package care.anxin.monitoring.api;
 
+import care.anxin.monitoring.api.paging.PageParams;
+import care.anxin.monitoring.api.paging.PagedResponses;
 import care.anxin.monitoring.security.AnxinPrincipal;
 import care.anxin.store.console.AlertQueries;
 import care.anxin.store.console.AlertQueries.StatusFilter;
 import care.anxin.store.console.ConsoleViews.AlertDetail;
 import care.anxin.store.console.ConsoleViews.AlertView;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,12 +36,14 @@ public class AlertController {
         this.actions = actions;
     }
 
+    /** Paginated: limit (default 200) and cursor; the next page is in the Link header (docs/api.md). */
     @GetMapping
-    public List<AlertView> list(@AuthenticationPrincipal AnxinPrincipal me,
+    public ResponseEntity<List<AlertView>> list(@AuthenticationPrincipal AnxinPrincipal me,
             @RequestParam(defaultValue = "open") @Pattern(regexp = "open|closed|all") String status,
-            @RequestParam(defaultValue = "200") @Min(1) @Max(2000) int limit,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since) {
-        return alerts.list(me.scope(), StatusFilter.valueOf(status.toUpperCase(Locale.ROOT)), since, limit);
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since,
+            PageParams page) {
+        return PagedResponses.of(alerts.list(me.scope(), StatusFilter.valueOf(status.toUpperCase(Locale.ROOT)), since,
+                page.limit(), page.cursor()));
     }
 
     @GetMapping("/{id}")

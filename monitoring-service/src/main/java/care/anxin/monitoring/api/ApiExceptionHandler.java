@@ -12,6 +12,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import care.anxin.monitoring.security.LoginThrottledException;
+import care.anxin.store.page.Keyset;
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -65,6 +68,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (ex.field() != null) {
             problem.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
         }
+        return problem;
+    }
+
+    @ExceptionHandler(LoginThrottledException.class)
+    ResponseEntity<ProblemDetail> throttled(LoginThrottledException ex) {
+        long seconds = Math.max(1, java.time.Duration.between(java.time.Instant.now(), ex.lockedUntil()).toSeconds() + 1);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(seconds))
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                        "Too many failed attempts; try again in " + seconds + " s"));
+    }
+
+    @ExceptionHandler(Keyset.InvalidCursorException.class)
+    ProblemDetail invalidCursor(Keyset.InvalidCursorException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Invalid cursor: pass the X-Next-Cursor value of the previous page unchanged");
+        problem.setProperty("field", "cursor");
         return problem;
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The people's incident actions: scope check first (404 outside the scope), then the role check
@@ -31,8 +32,11 @@ public class IncidentActions {
     private final UserAccountRepository users;
     private final AuditTrail audit;
 
+    private final TransactionTemplate tx;
+
     public IncidentActions(AlertQueries alerts, IncidentCommands commands, UserAccountRepository users,
-                           AuditTrail audit) {
+                           AuditTrail audit, TransactionTemplate tx) {
+        this.tx = tx;
         this.alerts = alerts;
         this.commands = commands;
         this.users = users;
@@ -62,15 +66,18 @@ public class IncidentActions {
         return act(me, id, "ALERT_RESOLVE", detail, c -> c.resolve(id, me.userId(), outcome, note));
     }
 
+    /** The command and its audit row commit in one transaction (the command's own joins it). */
     private AlertView act(AnxinPrincipal me, long id, String action, Map<String, Object> detail,
                           Consumer<IncidentCommands> command) {
-        requireVisible(me, id);
-        try {
-            command.accept(commands);
-        } catch (IncidentStateException e) {
-            throw new ConflictException(e.getMessage(), e);
-        }
-        audit.record(me, action, "alert", id, detail);
+        AlertView before = requireVisible(me, id);
+        tx.executeWithoutResult(status -> {
+            try {
+                command.accept(commands);
+            } catch (IncidentStateException e) {
+                throw new ConflictException(e.getMessage(), e);
+            }
+            audit.record(me, action, "alert", id, before.elder().id(), detail);
+        });
         return requireVisible(me, id);
     }
 

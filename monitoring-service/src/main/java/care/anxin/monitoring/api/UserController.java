@@ -1,9 +1,12 @@
 package care.anxin.monitoring.api;
 
+import care.anxin.monitoring.api.paging.PageParams;
+import care.anxin.monitoring.api.paging.PagedResponses;
 import care.anxin.monitoring.security.AnxinPrincipal;
 import care.anxin.store.console.UserAccountRepository;
 import care.anxin.store.console.UserSummary;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,8 +23,9 @@ public class UserController {
     }
 
     @GetMapping("/api/v1/users")
-    public List<UserSummary> users(@AuthenticationPrincipal AnxinPrincipal me,
-                                   @RequestParam(required = false) Long organizationId) {
-        return users.list(me.scope(), organizationId);
+    public ResponseEntity<List<UserSummary>> users(@AuthenticationPrincipal AnxinPrincipal me,
+                                                   @RequestParam(required = false) Long organizationId,
+                                                   PageParams page) {
+        return PagedResponses.of(users.list(me.scope(), organizationId, page.limit(), page.cursor()));
     }
 }

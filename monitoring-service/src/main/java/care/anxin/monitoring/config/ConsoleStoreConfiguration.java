@@ -3,8 +3,10 @@ package care.anxin.monitoring.config;
 import care.anxin.store.console.AlertQueries;
 import care.anxin.store.console.ApiKeyRepository;
 import care.anxin.store.console.AuditRepository;
+import care.anxin.store.console.StorageSizes;
 import care.anxin.store.console.DeviceRegistry;
 import care.anxin.store.console.ElderWrites;
+import care.anxin.store.console.ParkedEvents;
 import care.anxin.store.console.PartnerSettings;
 import care.anxin.store.console.ElderCards;
 import care.anxin.store.console.ElderQueries;
@@ -50,6 +52,11 @@ public class ConsoleStoreConfiguration {
     }
 
     @Bean
+    StorageSizes storageSizes(NamedParameterJdbcTemplate jdbc) {
+        return new StorageSizes(jdbc);
+    }
+
+    @Bean
     AuditRepository auditRepository(NamedParameterJdbcTemplate jdbc) {
         return new AuditRepository(jdbc);
     }
@@ -67,6 +74,11 @@ public class ConsoleStoreConfiguration {
     @Bean
     ElderWrites elderWrites(NamedParameterJdbcTemplate jdbc) {
         return new ElderWrites(jdbc);
+    }
+
+    @Bean
+    ParkedEvents parkedEvents(NamedParameterJdbcTemplate jdbc) {
+        return new ParkedEvents(jdbc);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package care.anxin.monitoring.live;
 
 import care.anxin.monitoring.security.AnxinPrincipal;
+import care.anxin.monitoring.security.SessionValidity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class AlertStreamController {
 
     private final AlertStreamHub hub;
+    private final SessionValidity sessions;
 
-    public AlertStreamController(AlertStreamHub hub) {
+    public AlertStreamController(AlertStreamHub hub, SessionValidity sessions) {
         this.hub = hub;
+        this.sessions = sessions;
     }
 
     /** Text/event-stream on success (written by the hub, asynchronously); problem+json 429 past the per-user cap. */
@@ -32,7 +35,7 @@ public class AlertStreamController {
                        @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
                        HttpServletRequest request, HttpServletResponse response) throws IOException {
         String raw = lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam;
-        hub.open(me.scope(), parse(raw), request, response);
+        hub.open(me.scope(), parse(raw), () -> sessions.stillValid(me), request, response);
     }
 
     /** A garbled id is treated as unknown (the client is told to resync), not as an error. */

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -102,7 +103,8 @@ public class AlertStreamHub {
      * Opens a stream for a viewer on this request (Servlet async, non-blocking output), replaying
      * what they missed after lastEventId (null: nothing to replay). 429 past the per-user cap.
      */
-    public void open(ViewerScope scope, Long lastEventId, HttpServletRequest request, HttpServletResponse response)
+    public void open(ViewerScope scope, Long lastEventId, BooleanSupplier stillValid, HttpServletRequest request,
+                     HttpServletResponse response)
             throws IOException {
         reserve(scope.userId());
         LiveStream stream;
@@ -114,7 +116,7 @@ public class AlertStreamHub {
             response.setHeader("X-Accel-Buffering", "no");
             AsyncContext async = request.startAsync(request, response);
             async.setTimeout(settings.timeout().toMillis());
-            stream = new LiveStream(async, response.getOutputStream(), scope, settings.subscriberQueue(), this::ended);
+            stream = new LiveStream(async, response.getOutputStream(), scope, stillValid, settings.subscriberQueue(), this::ended);
             async.addListener(stream);
             response.getOutputStream().setWriteListener(stream);
         } catch (IOException | RuntimeException e) {
@@ -266,7 +268,11 @@ public class AlertStreamHub {
     private void heartbeat() {
         long stalled = settings.stallTimeout().toNanos();
         for (LiveStream s : List.copyOf(streams)) {
-            if (s.stalledLongerThan(stalled)) {
+            if (!s.isOpen()) {
+                ended(s, null); // closed by the container before it was registered: free its slot
+            } else if (!stillValid(s)) {
+                s.end(LiveStream.DropReason.SESSION_ENDED);
+            } else if (s.stalledLongerThan(stalled)) {
                 log.info("Live stream of user {} has not been writable for {}; closing it", s.scope.userId(),
                         settings.stallTimeout());
                 s.end(LiveStream.DropReason.STALLED);
@@ -299,6 +305,14 @@ public class AlertStreamHub {
             if (reason != null) {
                 meters.counter("anxin.stream.dropped", "reason", reason.name().toLowerCase()).increment();
             }
+        }
+    }
+
+    private static boolean stillValid(LiveStream s) {
+        try {
+            return s.stillValid.getAsBoolean();
+        } catch (RuntimeException e) {
+            return true; // the database being unreachable must not cut every console off
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,7 @@ final class LiveStream implements WriteListener, AsyncListener {
     private static final Logger log = LoggerFactory.getLogger(LiveStream.class);
 
     /** Why a stream ended early (metric tag). */
-    enum DropReason { BEHIND, STALLED }
+    enum DropReason { BEHIND, STALLED, SESSION_ENDED }
 
     /** A frame waiting for the doctor's contract check on this elder; {@code needsCheck=false}: always sent. */
     record PendingCheck(SseFrame frame, long elderId, long organizationId, boolean needsCheck) {
@@ -49,8 +50,12 @@ final class LiveStream implements WriteListener, AsyncListener {
     private long blockedSince;
     private volatile boolean open = true;
 
-    LiveStream(AsyncContext async, ServletOutputStream out, ViewerScope scope, int maxQueued,
-               BiConsumer<LiveStream, DropReason> onEnd) {
+    /** Checked at every heartbeat: false (the user was disabled or logged out elsewhere) ends the stream. */
+    final BooleanSupplier stillValid;
+
+    LiveStream(AsyncContext async, ServletOutputStream out, ViewerScope scope, BooleanSupplier stillValid,
+               int maxQueued, BiConsumer<LiveStream, DropReason> onEnd) {
+        this.stillValid = stillValid;
         this.async = async;
         this.out = out;
         this.scope = scope;

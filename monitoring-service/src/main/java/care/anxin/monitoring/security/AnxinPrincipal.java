@@ -15,17 +15,20 @@ import org.springframework.security.core.userdetails.UserDetails;
  * Who is calling: a console user (session or HTTP Basic) or an API key. Every query takes its
  * {@link #scope()}.
  *
- * @param userId   the acting user; for an API key, the admin who created it
- * @param apiKeyId set when authenticated with an API key
+ * @param userId             the acting user; for an API key, the admin who created it
+ * @param apiKeyId           set when authenticated with an API key
+ * @param mustChangePassword the password is temporary: only a password change is allowed
+ * @param sessionEpoch       the user's session epoch at login; a newer one in the database ends this login
  */
 public record AnxinPrincipal(long userId, String username, String displayName, Role role, OrganizationRef organization,
                              String organizationPath, String locale, String passwordHash, boolean enabled,
-                             Long apiKeyId) implements UserDetails, Serializable {
+                             Long apiKeyId, boolean mustChangePassword, int sessionEpoch)
+        implements UserDetails, Serializable {
 
     public static AnxinPrincipal of(UserAccount account) {
         return new AnxinPrincipal(account.id(), account.username(), account.displayName(), account.role(),
                 account.organization(), account.organizationPath(), account.locale(), account.passwordHash(),
-                account.enabled(), null);
+                account.enabled(), null, account.mustChangePassword(), account.sessionEpoch());
     }
 
     public ViewerScope scope() {
@@ -35,7 +38,13 @@ public record AnxinPrincipal(long userId, String username, String displayName, R
     /** The principal without its password hash, as kept in the session. */
     public AnxinPrincipal withoutPassword() {
         return new AnxinPrincipal(userId, username, displayName, role, organization, organizationPath, locale, null,
-                enabled, apiKeyId);
+                enabled, apiKeyId, mustChangePassword, sessionEpoch);
+    }
+
+    /** After a password change: the new epoch, and no longer temporary. */
+    public AnxinPrincipal withNewPassword(int newEpoch) {
+        return new AnxinPrincipal(userId, username, displayName, role, organization, organizationPath, locale, null,
+                enabled, apiKeyId, false, newEpoch);
     }
 
     @Override

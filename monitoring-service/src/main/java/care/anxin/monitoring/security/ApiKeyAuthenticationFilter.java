@@ -45,7 +45,7 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         ApiKeyIdentity k = identity.get();
         AnxinPrincipal principal = new AnxinPrincipal(k.createdBy(), "apikey:" + k.name(), k.name(), k.role(),
-                k.organization(), k.organizationPath(), "zh-CN", null, true, k.id());
+                k.organization(), k.organizationPath(), "zh-CN", null, true, k.id(), false, 0);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 principal.getAuthorities()));

@@ -15,13 +15,15 @@ import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Lets POST /login take a JSON body {username, password} as well as a form. */
+/** Lets POST /login take a JSON body {username, password} as well as a form; the body is small or refused. */
 public class JsonLoginBodyFilter extends OncePerRequestFilter {
 
     private final ObjectMapper json;
+    private final int maxBytes;
 
-    public JsonLoginBodyFilter(ObjectMapper json) {
+    public JsonLoginBodyFilter(ObjectMapper json, int maxBytes) {
         this.json = json;
+        this.maxBytes = maxBytes;
     }
 
     @Override
@@ -36,7 +38,12 @@ public class JsonLoginBodyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Map<String, String> fields = new HashMap<>();
         try {
-            JsonNode body = json.readTree(request.getInputStream());
+            byte[] bytes = request.getInputStream().readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+                return;
+            }
+            JsonNode body = json.readTree(bytes);
             if (body != null && body.isObject()) {
                 body.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().asText()));
             }

@@ -1,6 +1,7 @@
 package care.anxin.monitoring.security;
 
 import care.anxin.monitoring.api.MeView;
+import care.anxin.monitoring.audit.AuditTrail;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,10 +29,12 @@ public class LoginResponses {
 
     private final ProblemResponses problems;
     private final ObjectMapper json;
+    private final AuditTrail audit;
 
-    public LoginResponses(ProblemResponses problems, ObjectMapper json) {
+    public LoginResponses(ProblemResponses problems, ObjectMapper json, AuditTrail audit) {
         this.problems = problems;
         this.json = json;
+        this.audit = audit;
     }
 
     public AuthenticationSuccessHandler success() {
@@ -41,6 +44,7 @@ public class LoginResponses {
             if (csrf != null) {
                 csrf.getToken();
             }
+            audit.loginSucceeded((AnxinPrincipal) authentication.getPrincipal(), request.getRemoteAddr());
             if (ProblemResponses.wantsHtml(request)) {
                 response.sendRedirect(request.getContextPath() + "/");
                 return;

@@ -1,5 +1,6 @@
 package care.anxin.monitoring.trend;
 
+import care.anxin.monitoring.audit.AuditTrail;
 import care.anxin.monitoring.security.AnxinPrincipal;
 import care.anxin.store.console.TrendQueries.TrendPoint;
 import java.util.Locale;
@@ -18,15 +19,20 @@ public class TrendController {
 
     private final TrendService trends;
 
-    public TrendController(TrendService trends) {
+    private final AuditTrail audit;
+
+    public TrendController(TrendService trends, AuditTrail audit) {
         this.trends = trends;
+        this.audit = audit;
     }
 
     @GetMapping("/api/v1/elders/{id}/trends")
     public TrendService.TrendView trends(@AuthenticationPrincipal AnxinPrincipal me, @PathVariable long id,
                                          @RequestParam(defaultValue = "24h") String range,
                                          @RequestParam(defaultValue = TrendService.DEFAULT_CODES) String codes) {
-        return trends.trends(me.scope(), id, range, codes);
+        TrendService.TrendView view = trends.trends(me.scope(), id, range, codes);
+        audit.elderRead(me, id, "trends", java.util.Map.of("range", range, "codes", codes));
+        return view;
     }
 
     @GetMapping("/api/v1/elders/{id}/trends.csv")
@@ -34,6 +40,7 @@ public class TrendController {
                                       @RequestParam(defaultValue = "24h") String range,
                                       @RequestParam(defaultValue = TrendService.DEFAULT_CODES) String codes) {
         TrendService.TrendView view = trends.trends(me.scope(), id, range, codes);
+        audit.elderRead(me, id, "trends.csv", java.util.Map.of("range", range, "codes", codes));
         StringBuilder csv = new StringBuilder("elder_id,code,unit,bucket_start,min,avg,max,n\n");
         for (TrendService.Series s : view.series()) {
             for (TrendPoint p : s.points()) {

@@ -14,14 +14,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * (same context, same database): each test builds its own organizations with unique codes.
  */
 @SpringBootTest(classes = MonitoringApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"anxin.monitoring.login.base-lock=2s", "anxin.monitoring.stream.heartbeat=1s",
+        properties = {"anxin.monitoring.login.base-lock=10s", "anxin.monitoring.stream.heartbeat=1s",
+                // Every test client comes from 127.0.0.1: the per-address limit is tested in the store.
+                "anxin.monitoring.login.address-free-failures=100000",
+                "anxin.monitoring.admin-password=" + ApiTestBase.ADMIN_PASSWORD,
+                "anxin.webhook.secret-key=YW54aW4tdGVzdC1rZXktMDEyMzQ1Njc4OWFiY2RlZiE=",
                 "logging.level.care.anxin=INFO",
                 // Tests write rollups themselves; the store's job would move the mark under them.
                 "anxin.store.maintenance.enabled=false",
                 "management.prometheus.metrics.export.enabled=true"})
 abstract class ApiTestBase {
 
-    static final String ADMIN_PASSWORD = "anxin-admin";
+    static final String ADMIN_PASSWORD = "api-test-admin-pw";
     private static final String DATABASE_URL = TestDatabase.newDatabaseUrl();
 
     @DynamicPropertySource

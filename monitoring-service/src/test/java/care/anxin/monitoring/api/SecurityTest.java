@@ -41,6 +41,28 @@ class SecurityTest extends ApiTestBase {
         assertThat(withToken.get("/api/v1/me").status()).isEqualTo(401);
     }
 
+    /** The login page asks who is logged in: "nobody" is a 200 answer, not a 401 in the browser console. */
+    @Test
+    void sessionAnswersTwoHundredWhetherOrNotSomeoneIsLoggedIn() {
+        ApiClient browser = ApiClient.session(port);
+        ApiClient.Response anonymous = browser.get("/api/v1/session");
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.json().get("authenticated").asBoolean()).isFalse();
+        assertThat(anonymous.json().has("user")).isFalse();
+        assertThat(anonymous.raw().headers().allValues("Set-Cookie")).as("the CSRF cookie comes with it")
+                .anyMatch(cookie -> cookie.startsWith("XSRF-TOKEN="));
+
+        browser.login(t.username("careA"), TestTree.PASSWORD);
+        ApiClient.Response in = browser.get("/api/v1/session");
+        assertThat(in.json().get("authenticated").asBoolean()).isTrue();
+        assertThat(in.json().get("user").get("username").asText()).isEqualTo(t.username("careA"));
+        assertThat(t.as("careA").get("/api/v1/session").json().get("user").get("role").asText()).isEqualTo("CARE_STAFF");
+
+        assertThat(browser.post("/logout", null).status()).isEqualTo(204);
+        assertThat(browser.get("/api/v1/session").json().get("authenticated").asBoolean()).isFalse();
+        assertThat(browser.post("/api/v1/session", null).status()).as("read-only").isIn(401, 403, 405);
+    }
+
     @Test
     void loginWithoutCsrfTokenIsRefused() {
         ApiClient browser = ApiClient.session(port).withoutCsrf();
@@ -62,8 +84,8 @@ class SecurityTest extends ApiTestBase {
         assertThat(locked.status()).as("even the right password waits").isEqualTo(429);
         assertThat(locked.header("Retry-After")).isNotNull();
         assertThat(ApiClient.basic(port, user, TestTree.PASSWORD).get("/api/v1/me").status()).isEqualTo(429);
-        assertThat(jdbc.queryForObject("SELECT failures FROM login_throttle WHERE username = ?", Integer.class, user))
-                .isGreaterThanOrEqualTo(6);
+        assertThat(jdbc.queryForObject("SELECT failures FROM login_throttle WHERE subject = ?", Integer.class,
+                "account:" + user)).as("attempts refused while locked are not counted").isEqualTo(5);
     }
 
     @Test
@@ -104,11 +126,14 @@ class SecurityTest extends ApiTestBase {
     }
 
     @Test
-    void publicPagesAndHealthNeedNoLogin() {
+    void publicPagesAndHealthNeedNoLoginButMetricsNeedAnAdmin() {
         ApiClient anonymous = ApiClient.session(port);
         assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
         assertThat(anonymous.get("/v3/api-docs").status()).isEqualTo(200);
-        ApiClient.Response metrics = anonymous.download("/actuator/prometheus");
+        assertThat(anonymous.download("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(anonymous.get("/actuator/info").status()).isEqualTo(401);
+        assertThat(t.as("careA").download("/actuator/prometheus").status()).isEqualTo(403);
+        ApiClient.Response metrics = admin().download("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.raw().body()).contains("anxin_stream_subscribers");
         assertThat(anonymous.get("/api/v1/alerts").status()).isEqualTo(401);

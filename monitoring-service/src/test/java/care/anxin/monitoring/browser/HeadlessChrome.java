@@ -65,6 +65,12 @@ public final class HeadlessChrome implements AutoCloseable {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
+    /** Browser console messages since the last call (Chromium reports CSP violations there). */
+    public List<String> consoleMessages() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(e -> e.getLevel() + " " + e.getMessage()).toList();
+    }
+
     /** Browser console entries at SEVERE since the last call (errors, failed requests such as a 401). */
     public List<String> severeConsoleEntries() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()

@@ -12,13 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      (receiver only, for tests that drive a scenario programmatically)
  * @param bench         which benchmark in bench mode: ingest, sos, trends
  * @param apiUrl        monitoring-service base URL (REST admin API, alert stream)
+ * @param adminPassword password of the platform's admin user (ANXIN_ADMIN_PASSWORD; no default)
  * @param broker        the platform's MQTT endpoint, {@code tcp://host:port}
  * @param noAuth        connect without user name and password (a plain broker such as mosquitto)
  * @param receiverUrl   how the platform reaches this simulator's webhook/SMS receiver
  * @param scenario      scenario YAML: a file path or {@code classpath:} resource
  * @param elders        overrides the scenario's community size when set
  * @param varDir        where the fleet file (device secrets) is kept across restarts
- * @param webhookSecret HMAC secret of the demo medical partner's webhook
  * @param backfill      publish the scenario's days of per-minute history at provisioning
  */
 @ConfigurationProperties("anxin.simulator")
@@ -27,13 +27,12 @@ public record SimulatorProperties(
         @DefaultValue("ingest") String bench,
         @DefaultValue("http://127.0.0.1:8080") String apiUrl,
         @DefaultValue("admin") String adminUser,
-        @DefaultValue("anxin-admin") String adminPassword,
+        String adminPassword,
         @DefaultValue("tcp://127.0.0.1:1883") String broker,
         @DefaultValue("false") boolean noAuth,
         @DefaultValue("http://127.0.0.1:8090") String receiverUrl,
         @DefaultValue("classpath:scenarios/demo.yaml") String scenario,
         Integer elders,
         @DefaultValue("var/simulator") Path varDir,
-        @DefaultValue("anxin-demo-partner-secret") String webhookSecret,
         @DefaultValue("true") boolean backfill) {
 }

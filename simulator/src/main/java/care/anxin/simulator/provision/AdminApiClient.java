@@ -39,6 +39,10 @@ public final class AdminApiClient {
     private final String authorization;
 
     public AdminApiClient(String baseUrl, String username, String password, ObjectMapper json) {
+        if (password == null || password.isBlank()) {
+            throw new IllegalArgumentException("No admin password: set ANXIN_ADMIN_PASSWORD (the platform has no default"
+                    + " one; the simulator provisions and benchmarks through the admin API with it)");
+        }
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -76,6 +80,25 @@ public final class AdminApiClient {
         return send("GET", path, null);
     }
 
+    /** Every page of a paginated list (the API's lists are pages of at most 1000, linked by X-Next-Cursor). */
+    public com.fasterxml.jackson.databind.node.ArrayNode getAll(String path) {
+        com.fasterxml.jackson.databind.node.ArrayNode all = json.createArrayNode();
+        String sep = path.contains("?") ? "&" : "?";
+        String cursor = null;
+        do {
+            String page = path + sep + "limit=1000" + (cursor == null ? ""
+                    : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            HttpResponse<byte[]> response = exchange("GET", page, null);
+            try {
+                json.readTree(response.body()).forEach(all::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("GET " + page + ": " + e, e);
+            }
+            cursor = response.headers().firstValue("X-Next-Cursor").orElse(null);
+        } while (cursor != null);
+        return all;
+    }
+
     public JsonNode post(String path, Object body) {
         return send("POST", path, body);
     }
@@ -89,6 +112,15 @@ public final class AdminApiClient {
     }
 
     private JsonNode send(String method, String path, Object body) {
+        HttpResponse<byte[]> response = exchange(method, path, body);
+        try {
+            return response.body().length == 0 ? json.nullNode() : json.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + ": " + e, e);
+        }
+    }
+
+    private HttpResponse<byte[]> exchange(String method, String path, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(30))
@@ -104,7 +136,7 @@ public final class AdminApiClient {
             if (response.statusCode() / 100 != 2) {
                 throw new ApiException(method, path, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
             }
-            return response.body().length == 0 ? json.nullNode() : json.readTree(response.body());
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + ": " + e, e);
         } catch (InterruptedException e) {

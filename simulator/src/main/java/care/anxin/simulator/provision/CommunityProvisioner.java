@@ -1,6 +1,7 @@
 package care.anxin.simulator.provision;
 
 import care.anxin.simulator.provision.AdminApiClient.ApiException;
+import care.anxin.simulator.receiver.WebhookSecrets;
 import care.anxin.simulator.scenario.City;
 import care.anxin.simulator.scenario.DeviceRole;
 import care.anxin.simulator.scenario.ElderProfile;
@@ -35,17 +36,18 @@ public final class CommunityProvisioner {
     private final ObjectMapper json;
     private final Path fleetPath;
     private final String receiverUrl;
-    private final String webhookSecret;
+    private final WebhookSecrets webhookSecrets;
     private final String adminUser;
     private final String adminPassword;
 
+    /** @param webhookSecrets where the receiver learns the signing secrets the platform generates for the endpoints */
     public CommunityProvisioner(AdminApiClient api, ObjectMapper json, Path varDir, String receiverUrl,
-                                String webhookSecret, String adminUser, String adminPassword) {
+                                WebhookSecrets webhookSecrets, String adminUser, String adminPassword) {
         this.api = api;
         this.json = json;
         this.fleetPath = varDir.resolve("fleet.json");
         this.receiverUrl = receiverUrl.replaceAll("/+$", "");
-        this.webhookSecret = webhookSecret;
+        this.webhookSecrets = webhookSecrets;
         this.adminUser = adminUser;
         this.adminPassword = adminPassword;
     }
@@ -75,9 +77,10 @@ public final class CommunityProvisioner {
                 city.district() + "中心医院家庭医生团队", "District hospital family doctors", "021-64041990", null);
         fleet.save(fleetPath, json);
 
-        endpoint(fleet, "endpoint.webhook", partnerId, "WEBHOOK", "医联体急救平台 (demo partner)", receiverUrl + "/webhook", webhookSecret);
-        endpoint(fleet, "endpoint.sms", centerId, "SMS", "家属短信网关 (demo SMS gateway)", receiverUrl + "/sms", webhookSecret);
-        endpoint(fleet, "endpoint.center-webhook", centerId, "WEBHOOK", "社区值班台 (demo duty desk)", receiverUrl + "/webhook", webhookSecret);
+        endpoint(fleet, "endpoint.webhook", partnerId, "WEBHOOK", "医联体急救平台 (demo partner)", receiverUrl + "/webhook");
+        endpoint(fleet, "endpoint.sms", centerId, "SMS", "家属短信网关 (demo SMS gateway)", receiverUrl + "/sms");
+        endpoint(fleet, "endpoint.center-webhook", centerId, "WEBHOOK", "社区值班台 (demo duty desk)", receiverUrl + "/webhook");
+        fleet.endpointSecrets().values().forEach(webhookSecrets::add);
         emergencyPolicies(fleet, centerId);
         fleet.save(fleetPath, json);
 
@@ -112,6 +115,11 @@ public final class CommunityProvisioner {
                     }
                 }
                 fleet.done().put(contractStep, true);
+            }
+            String recordStep = "record." + elder.index();
+            if (!fleet.isDone(recordStep)) {
+                api.put("/api/v1/elders/" + elderId + "/health-record", HealthRecords.body(elder, java.time.LocalDate.now()));
+                fleet.done().put(recordStep, true);
             }
         }
         fleet.save(fleetPath, json);
@@ -155,18 +163,42 @@ public final class CommunityProvisioner {
         return id;
     }
 
-    private void endpoint(FleetFile fleet, String step, long organizationId, String channel, String name, String url, String secret) {
-        if (fleet.isDone(step)) {
+    /**
+     * Creates the endpoint once. The platform generates a webhook's signing secret and shows it only
+     * in this answer, so it is kept in the fleet file; an endpoint whose secret was lost (an older
+     * fleet file) gets a new one by rotation.
+     */
+    private void endpoint(FleetFile fleet, String step, long organizationId, String channel, String name, String url) {
+        if (!fleet.isDone(step)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("organizationId", organizationId);
+            body.put("channel", channel);
+            body.put("name", name);
+            body.put("url", url);
+            JsonNode created = api.post("/api/v1/admin/endpoints", body);
+            fleet.endpoints().put(step, created.path("id").asLong());
+            if (created.hasNonNull("secret")) {
+                fleet.endpointSecrets().put(step, created.get("secret").asText());
+            }
+            fleet.done().put(step, true);
             return;
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("organizationId", organizationId);
-        body.put("channel", channel);
-        body.put("name", name);
-        body.put("url", url);
-        body.put("secret", secret);
-        api.post("/api/v1/admin/endpoints", body);
-        fleet.done().put(step, true);
+        if (channel.equals("WEBHOOK") && !fleet.endpointSecrets().containsKey(step)) {
+            Long id = fleet.endpoints().get(step);
+            if (id == null) {
+                for (JsonNode e : api.getAll("/api/v1/admin/endpoints")) {
+                    if (e.path("organizationId").asLong() == organizationId && url.equals(e.path("url").asText())) {
+                        id = e.path("id").asLong();
+                    }
+                }
+            }
+            if (id != null) {
+                String secret = api.post("/api/v1/admin/endpoints/" + id + "/rotate-secret", Map.of()).path("secret").asText();
+                fleet.endpoints().put(step, id);
+                fleet.endpointSecrets().put(step, secret);
+                log.info("Endpoint {} had no known signing secret: rotated", name);
+            }
+        }
     }
 
     /**
@@ -206,7 +238,7 @@ public final class CommunityProvisioner {
             if (e.status() != 409 && e.status() != 400) {
                 throw e;
             }
-            for (JsonNode existing : api.get("/api/v1/users?organizationId=" + organizationId)) {
+            for (JsonNode existing : api.getAll("/api/v1/users?organizationId=" + organizationId)) {
                 if (user.username().equals(existing.path("username").asText())) {
                     fleet.users().put(user.username(), existing.path("id").asLong());
                 }
@@ -301,7 +333,7 @@ public final class CommunityProvisioner {
 
     private Map<String, JsonNode> organizationsByCode() {
         Map<String, JsonNode> byCode = new HashMap<>();
-        collect(api.get("/api/v1/admin/organizations"), byCode);
+        collect(api.getAll("/api/v1/admin/organizations"), byCode);
         return byCode;
     }
 
@@ -321,7 +353,7 @@ public final class CommunityProvisioner {
 
     private Map<String, JsonNode> devicesById() {
         Map<String, JsonNode> byId = new HashMap<>();
-        for (JsonNode device : api.get("/api/v1/admin/devices")) {
+        for (JsonNode device : api.getAll("/api/v1/admin/devices")) {
             byId.put(device.path("id").asText(), device);
         }
         return byId;

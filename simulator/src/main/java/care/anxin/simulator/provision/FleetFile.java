@@ -14,7 +14,8 @@ import java.util.TreeMap;
 /**
  * What provisioning created, kept in var/simulator/fleet.json so a restarted demo reuses the same
  * community: organization ids by code, user ids, elder ids by index, device secrets (shown once by
- * the API, so this file is the only place they live), and which one-off steps are done.
+ * the API, so this file is the only place they live), webhook endpoint ids and their signing
+ * secrets (also shown once), and which one-off steps are done.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FleetFile(
@@ -23,10 +24,13 @@ public record FleetFile(
         Map<String, Long> users,
         Map<Integer, Long> elders,
         Map<String, String> deviceSecrets,
-        Map<String, Boolean> done) {
+        Map<String, Boolean> done,
+        Map<String, Long> endpoints,
+        Map<String, String> endpointSecrets) {
 
     public static FleetFile empty(String communityCode) {
-        return new FleetFile(communityCode, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+        return new FleetFile(communityCode, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
+                new TreeMap<>(), new TreeMap<>());
     }
 
     public static FleetFile load(Path file, String communityCode, ObjectMapper json) {
@@ -39,7 +43,8 @@ public record FleetFile(
                 return empty(communityCode); // another scenario's community: start a new one
             }
             return new FleetFile(communityCode, new TreeMap<>(nn(read.organizations())), new TreeMap<>(nn(read.users())),
-                    new TreeMap<>(nn(read.elders())), new TreeMap<>(nn(read.deviceSecrets())), new TreeMap<>(nn(read.done())));
+                    new TreeMap<>(nn(read.elders())), new TreeMap<>(nn(read.deviceSecrets())), new TreeMap<>(nn(read.done())),
+                    new TreeMap<>(nn(read.endpoints())), new TreeMap<>(nn(read.endpointSecrets())));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + " (delete it to provision afresh)", e);
         }

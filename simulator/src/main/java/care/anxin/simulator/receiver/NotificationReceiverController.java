@@ -1,6 +1,5 @@
 package care.anxin.simulator.receiver;
 
-import care.anxin.simulator.config.SimulatorProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -23,38 +22,41 @@ public class NotificationReceiverController {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationReceiverController.class);
 
-    private final SimulatorProperties properties;
+    private final WebhookSecrets secrets;
     private final ReceivedNotifications received;
+    private final WebhookSignature signatures = new WebhookSignature();
 
-    public NotificationReceiverController(SimulatorProperties properties, ReceivedNotifications received) {
-        this.properties = properties;
+    public NotificationReceiverController(WebhookSecrets secrets, ReceivedNotifications received) {
+        this.secrets = secrets;
         this.received = received;
     }
 
+    /** A partner's receiver: verifies the signature, the timestamp and that the delivery is no replay. */
     @PostMapping("/webhook")
     public ResponseEntity<Map<String, Object>> webhook(@RequestBody(required = false) byte[] body,
                                                        @RequestHeader(value = "X-Anxin-Timestamp", required = false) String timestamp,
+                                                       @RequestHeader(value = "X-Anxin-Webhook-Id", required = false) String webhookId,
                                                        @RequestHeader(value = "X-Anxin-Signature", required = false) String signature) {
         byte[] bytes = body == null ? new byte[0] : body;
-        boolean valid = WebhookSignature.verify(properties.webhookSecret(), timestamp, bytes, signature);
+        WebhookSignature.Verdict verdict = signatures.verify(secrets.all(), timestamp, webhookId, bytes, signature,
+                Instant.now());
+        boolean valid = verdict == WebhookSignature.Verdict.VALID;
         String text = new String(bytes, StandardCharsets.UTF_8);
         received.add(new ReceivedNotifications.Received(Instant.now(), "WEBHOOK", valid, text));
         if (!valid) {
-            log.warn("WEBHOOK rejected: bad or missing signature (timestamp={}, signature={})", timestamp, signature);
-            return ResponseEntity.status(401).body(Map.of("error", "invalid signature"));
+            log.warn("WEBHOOK {} rejected: {} (timestamp={})", webhookId, verdict, timestamp);
+            return ResponseEntity.status(401).body(Map.of("error", verdict.name()));
         }
-        log.info("WEBHOOK received (signature ok): {}", abbreviate(text));
+        log.info("WEBHOOK {} received (signature ok): {}", webhookId, abbreviate(text));
         return ResponseEntity.ok(Map.of("received", true));
     }
 
+    /** The SMS gateway is the operator's own service; requests are not signed. */
     @PostMapping("/sms")
-    public ResponseEntity<Map<String, Object>> sms(@RequestBody(required = false) byte[] body,
-                                                   @RequestHeader(value = "X-Anxin-Timestamp", required = false) String timestamp,
-                                                   @RequestHeader(value = "X-Anxin-Signature", required = false) String signature) {
+    public ResponseEntity<Map<String, Object>> sms(@RequestBody(required = false) byte[] body) {
         byte[] bytes = body == null ? new byte[0] : body;
-        boolean signed = signature != null && WebhookSignature.verify(properties.webhookSecret(), timestamp, bytes, signature);
         String text = new String(bytes, StandardCharsets.UTF_8);
-        received.add(new ReceivedNotifications.Received(Instant.now(), "SMS", signature == null || signed, text));
+        received.add(new ReceivedNotifications.Received(Instant.now(), "SMS", true, text));
         log.info("SMS gateway would text: {}", abbreviate(text));
         return ResponseEntity.ok(Map.of("queued", true));
     }

@@ -1,6 +1,7 @@
 package care.anxin.simulator.run;
 
 import care.anxin.simulator.config.SimulatorProperties;
+import care.anxin.simulator.receiver.WebhookSecrets;
 import care.anxin.simulator.provision.DemoUser;
 import care.anxin.simulator.scenario.Scenario;
 import care.anxin.simulator.scenario.ScenarioLoader;
@@ -25,11 +26,13 @@ public class ScenarioMode implements ApplicationRunner {
 
     private final SimulatorProperties properties;
     private final ObjectMapper json;
+    private final WebhookSecrets webhookSecrets;
     private Simulation simulation;
 
-    public ScenarioMode(SimulatorProperties properties, ObjectMapper json) {
+    public ScenarioMode(SimulatorProperties properties, ObjectMapper json, WebhookSecrets webhookSecrets) {
         this.properties = properties;
         this.json = json;
+        this.webhookSecrets = webhookSecrets;
     }
 
     @Override
@@ -40,7 +43,7 @@ public class ScenarioMode implements ApplicationRunner {
         }
         log.info("Scenario '{}' from {}: {} elders, seed {}", scenario.name(), properties.scenario(), scenario.elders(), scenario.seed());
         simulation = Simulation.start(new Simulation.Config(properties.apiUrl(), properties.broker(), properties.adminUser(),
-                properties.adminPassword(), properties.receiverUrl(), properties.webhookSecret(), properties.varDir(),
+                properties.adminPassword(), properties.receiverUrl(), webhookSecrets, properties.varDir(),
                 scenario, properties.backfill()), json);
         for (DemoUser user : simulation.users()) {
             log.info("DEMO-LOGIN {} {} / {}  ({})", user.role(), user.username(), user.password(), user.displayName());

@@ -7,6 +7,7 @@ import care.anxin.simulator.provision.CommunityProvisioner;
 import care.anxin.simulator.provision.DemoUser;
 import care.anxin.simulator.provision.HistoryImportClient;
 import care.anxin.simulator.provision.ProvisionedCommunity;
+import care.anxin.simulator.receiver.WebhookSecrets;
 import care.anxin.simulator.scenario.DeviceRole;
 import care.anxin.simulator.scenario.ElderProfile;
 import care.anxin.simulator.scenario.IncidentHistoryGenerator;
@@ -44,11 +45,12 @@ public final class Simulation implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Simulation.class);
 
     /**
-     * @param receiverUrl how the platform reaches the webhook/SMS receiver (the medical partner's
-     *                    endpoint and the SMS gateway are registered with these URLs)
+     * @param receiverUrl    how the platform reaches the webhook/SMS receiver (the medical partner's
+     *                       endpoint and the SMS gateway are registered with these URLs)
+     * @param webhookSecrets filled with the signing secrets the platform generates for the endpoints
      */
     public record Config(String apiUrl, String brokerUri, String adminUser, String adminPassword, String receiverUrl,
-                         String webhookSecret, Path varDir, Scenario scenario, boolean backfill) {
+                         WebhookSecrets webhookSecrets, Path varDir, Scenario scenario, boolean backfill) {
     }
 
     /** Counters a test or the log can read. */
@@ -86,7 +88,7 @@ public final class Simulation implements AutoCloseable {
         this.profiles = generator.profiles();
         this.api = new AdminApiClient(config.apiUrl(), config.adminUser(), config.adminPassword(), json);
         CommunityProvisioner provisioner = new CommunityProvisioner(api, json, config.varDir(), config.receiverUrl(),
-                config.webhookSecret(), config.adminUser(), config.adminPassword());
+                config.webhookSecrets(), config.adminUser(), config.adminPassword());
         this.community = provisioner.provision(generator.scenario(), profiles);
         clearTravel();
         for (ElderProfile elder : profiles) {
@@ -235,8 +237,8 @@ public final class Simulation implements AutoCloseable {
     /**
      * Once per database: the platform's history_import marker (not a file here) says whether this
      * community's week already exists there. Past incidents are written with the marker in one
-     * call; the vitals follow over MQTT (ids fixed per elder and day, so an interrupted backfill
-     * run again stores nothing twice) and then the marker is completed.
+     * call; the vitals follow over MQTT (the same messages on every run, so an interrupted backfill
+     * run again is de-duplicated by the gateway) and then the marker is completed.
      */
     private void backfill() {
         HistoryImportClient history = new HistoryImportClient(api, community);

@@ -10,6 +10,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * One place for the database defaults of every service: the embedded PostgreSQL that
  * {@code ./anxin demo} starts, overridden by ANXIN_DB_URL / ANXIN_DB_USER / ANXIN_DB_PASSWORD.
+ * The webhook guard and secret key settings (anxin.webhook.*) too, which the monitoring and alert
+ * services must share: ANXIN_WEBHOOK_ALLOW_HTTP, ANXIN_WEBHOOK_ALLOWED_TARGETS,
+ * ANXIN_WEBHOOK_OWN_HOSTS, ANXIN_WEBHOOK_SECRET_KEY, ANXIN_WEBHOOK_SECRET_KEY_FILE.
  * Added last, so any application property or environment variable wins.
  */
 public class StoreDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
@@ -21,6 +24,11 @@ public class StoreDefaultsEnvironmentPostProcessor implements EnvironmentPostPro
                 "spring.datasource.username", "${ANXIN_DB_USER:anxin}",
                 "spring.datasource.password", "${ANXIN_DB_PASSWORD:anxin}",
                 "spring.flyway.locations", SchemaMigrator.COMMON_LOCATION,
-                "spring.datasource.hikari.maximum-pool-size", "${ANXIN_DB_POOL:12}")));
+                "spring.datasource.hikari.maximum-pool-size", "${ANXIN_DB_POOL:12}",
+                "anxin.webhook.allow-http", "${ANXIN_WEBHOOK_ALLOW_HTTP:false}",
+                "anxin.webhook.allowed-targets", "${ANXIN_WEBHOOK_ALLOWED_TARGETS:}",
+                "anxin.webhook.own-hosts", "${ANXIN_WEBHOOK_OWN_HOSTS:}",
+                "anxin.webhook.secret-key", "${ANXIN_WEBHOOK_SECRET_KEY:}",
+                "anxin.webhook.secret-key-file", "${ANXIN_WEBHOOK_SECRET_KEY_FILE:${ANXIN_VAR:var}/webhook-secret.key}")));
     }
 }

@@ -1,5 +1,7 @@
 package care.anxin.store.console;
 
+import care.anxin.store.page.Keyset;
+import care.anxin.store.page.Page;
 import care.anxin.store.console.ConsoleViews.AlertView;
 import care.anxin.store.console.ConsoleViews.Contact;
 import care.anxin.store.console.ConsoleViews.ElderCard;
@@ -35,7 +37,7 @@ public class AlertQueries {
     private static final String SELECT = """
             SELECT a.id, a.elder_id, a.kind, a.severity, a.status, a.title, a.event_count, a.opened_at, a.last_event_at,
                    a.acknowledged_at, a.resolved_at, a.outcome, a.escalation_level, a.next_escalation_at,
-                   a.lat, a.lon,
+                   a.lat, a.lon, a.device_clock_wrong,
                    u.id AS assignee_id, u.display_name AS assignee_name,
                    o.id AS org_id, o.name AS org_name, o.path AS org_path,
                    e.name AS elder_name, date_part('year', age(e.birth_date))::int AS elder_age, e.gender,
@@ -59,10 +61,15 @@ public class AlertQueries {
     }
 
     /** Open incidents most severe first, then oldest first; closed ones newest first. */
-    public List<AlertView> list(ViewerScope scope, StatusFilter status, Instant since, int limit) {
-        MapSqlParameterSource params = new MapSqlParameterSource("limit", limit);
-        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE ")
-                .append(scope.elderPredicate("a.organization_id", "a.elder_id", params));
+    /**
+     * Open incidents first (most severe, then oldest), then closed ones (latest first), a page at a time.
+     * The keyset is the same order as sort values, so paging never repeats or skips an incident that
+     * keeps its status while the client pages.
+     */
+    public Page<AlertView> list(ViewerScope scope, StatusFilter status, Instant since, int limit, String cursor) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        StringBuilder sql = new StringBuilder(SELECT.replace("\nFROM alert a", ORDER.selectColumns() + "\nFROM alert a"))
+                .append(" WHERE ").append(scope.elderPredicate("a.organization_id", "a.elder_id", params));
         switch (status) {
             case OPEN -> sql.append(" AND a.status IN ('OPEN', 'ACKNOWLEDGED')");
             case CLOSED -> sql.append(" AND a.status NOT IN ('OPEN', 'ACKNOWLEDGED')");
@@ -72,12 +79,23 @@ public class AlertQueries {
             sql.append(" AND a.updated_at >= :since");
             params.addValue("since", java.sql.Timestamp.from(since));
         }
-        sql.append(" ORDER BY CASE WHEN a.status IN ('OPEN', 'ACKNOWLEDGED') THEN 0 ELSE 1 END, ")
-                .append("CASE WHEN a.status IN ('OPEN', 'ACKNOWLEDGED') THEN ").append(SEVERITY_RANK).append(" END, ")
-                .append("CASE WHEN a.status IN ('OPEN', 'ACKNOWLEDGED') THEN a.opened_at END ASC, ")
-                .append("COALESCE(a.resolved_at, a.updated_at) DESC, a.id DESC LIMIT :limit");
-        return withCards(jdbc.query(sql.toString(), params, AlertQueries::row)).stream().map(ScopedAlert::view).toList();
+        sql.append(ORDER.after(cursor, params)).append(ORDER.orderAndLimit(limit, params));
+        List<Page.Keyed<Row>> rows = jdbc.query(sql.toString(), params, ORDER.mapper(AlertQueries::row));
+        List<ScopedAlert> carded = withCards(rows.stream().map(Page.Keyed::item).toList());
+        List<Page.Keyed<AlertView>> keyed = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            keyed.add(new Page.Keyed<>(carded.get(i).view(), rows.get(i).cursor()));
+        }
+        return Page.of(keyed, limit);
     }
+
+    private static final String OPEN = "a.status IN ('OPEN', 'ACKNOWLEDGED')";
+    private static final Keyset ORDER = new Keyset(
+            Keyset.key("CASE WHEN " + OPEN + " THEN 0 ELSE 1 END", "int"),
+            Keyset.key("CASE WHEN " + OPEN + " THEN " + SEVERITY_RANK + " ELSE 0 END", "int"),
+            Keyset.key("CASE WHEN " + OPEN + " THEN extract(epoch FROM a.opened_at) ELSE 0 END", "numeric"),
+            Keyset.key("-extract(epoch FROM COALESCE(a.resolved_at, a.updated_at))", "numeric"),
+            Keyset.key("-a.id", "bigint"));
 
     /** One alert if the viewer may see it; empty both when it does not exist and when it is out of scope. */
     public Optional<ScopedAlert> find(ViewerScope scope, long id) {
@@ -107,8 +125,14 @@ public class AlertQueries {
 
     public List<TimelineEntry> timeline(long alertId) {
         return jdbc.query("""
-                SELECT x.at, COALESCE(u.display_name, x.actor) AS actor, x.action, x.detail
+                SELECT x.at, COALESCE(u.display_name, x.actor) AS actor, x.action,
+                       CASE WHEN x.action = 'HANDSET_ACK'
+                            THEN x.detail - 'notificationKey' || jsonb_build_object('delivery', COALESCE(c.status, 'PENDING'))
+                            ELSE x.detail END AS detail
                 FROM alert_action x LEFT JOIN app_user u ON u.id = x.actor_user_id
+                     -- a reply to the elder's handset shows how far it got (queued, sent, delivered on PUBACK)
+                     LEFT JOIN device_command c ON x.action = 'HANDSET_ACK'
+                          AND c.payload ->> 'notificationKey' = x.detail ->> 'notificationKey'
                 WHERE x.alert_id = :id ORDER BY x.at, x.id
                 """, new MapSqlParameterSource("id", alertId), (rs, i) -> new TimelineEntry(
                 rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("action"),
@@ -132,7 +156,7 @@ public class AlertQueries {
                     locations.get(r.elderId));
             AlertView v = new AlertView(r.id, r.kind, r.severity, r.status, r.title, r.eventCount, r.openedAt,
                     r.lastEventAt, r.acknowledgedAt, r.resolvedAt, r.outcome, r.escalationLevel, r.nextEscalationAt,
-                    r.assignee, r.location, r.organization, card);
+                    r.assignee, r.location, r.organization, card, r.deviceClockWrong);
             result.add(new ScopedAlert(v, r.elderId, r.organizationPath));
         }
         return result;
@@ -143,7 +167,7 @@ public class AlertQueries {
                        Instant openedAt, Instant lastEventAt, Instant acknowledgedAt, Instant resolvedAt, String outcome,
                        int escalationLevel, Instant nextEscalationAt, PersonRef assignee, Position location,
                        OrgRef organization, String organizationPath, String elderName, Integer age, String gender,
-                       String address, String phone, List<String> conditions) {
+                       String address, String phone, List<String> conditions, boolean deviceClockWrong) {
     }
 
     private static Row row(ResultSet rs, int i) throws SQLException {
@@ -158,6 +182,7 @@ public class AlertQueries {
                 rs.getString("outcome"), rs.getInt("escalation_level"), Timestamps.instant(rs, "next_escalation_at"),
                 assignee, location, new OrgRef(rs.getLong("org_id"), rs.getString("org_name")), rs.getString("org_path"),
                 rs.getString("elder_name"), ElderCards.nullableInt(rs, "elder_age"), rs.getString("gender"),
-                rs.getString("address"), rs.getString("phone"), ElderCards.textArray(rs, "conditions"));
+                rs.getString("address"), rs.getString("phone"), ElderCards.textArray(rs, "conditions"),
+                rs.getBoolean("device_clock_wrong"));
     }
 }

@@ -1,14 +1,15 @@
 package care.anxin.store.console;
 
+import care.anxin.store.page.Keyset;
+import care.anxin.store.page.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-/** Device registration, binding and secrets (stored only as bcrypt hashes). */
+/** Device registration, binding, secrets (stored only hashed) and enabling/disabling. */
 public class DeviceRegistry {
 
     public record DeviceRow(String id, String kind, long organizationId, Long elderId, String elderName, String model,
@@ -41,11 +42,20 @@ public class DeviceRegistry {
                 new MapSqlParameterSource().addValue("id", id).addValue("hash", secretHash));
     }
 
-    public List<DeviceRow> list(ViewerScope scope) {
-        MapSqlParameterSource p = new MapSqlParameterSource();
-        return jdbc.query(SELECT + " WHERE " + scope.organizationPredicate("d.organization_id", p)
-                + " ORDER BY d.id", p, DeviceRegistry::row);
+    /** Returns whether the state changed (a device already in that state is left alone). */
+    public boolean setEnabled(String id, boolean enabled) {
+        return jdbc.update("UPDATE device SET enabled = :enabled WHERE id = :id AND enabled <> :enabled",
+                new MapSqlParameterSource().addValue("id", id).addValue("enabled", enabled)) == 1;
     }
+
+    public Page<DeviceRow> list(ViewerScope scope, int limit, String cursor) {
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        String sql = SELECT.replace("FROM device d ", BY_ID.selectColumns() + " FROM device d ") + " WHERE "
+                + scope.organizationPredicate("d.organization_id", p) + BY_ID.after(cursor, p) + BY_ID.orderAndLimit(limit, p);
+        return Page.of(jdbc.query(sql, p, BY_ID.mapper(DeviceRegistry::row)), limit);
+    }
+
+    private static final Keyset BY_ID = new Keyset(Keyset.key("d.id", "text"));
 
     public Optional<DeviceRow> findVisible(ViewerScope scope, String id) {
         MapSqlParameterSource p = new MapSqlParameterSource("id", id);

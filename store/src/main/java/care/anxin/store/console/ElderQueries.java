@@ -1,5 +1,7 @@
 package care.anxin.store.console;
 
+import care.anxin.store.page.Keyset;
+import care.anxin.store.page.Page;
 import care.anxin.store.console.ConsoleViews.DeviceStatus;
 import care.anxin.store.console.ConsoleViews.ElderDetail;
 import care.anxin.store.console.ConsoleViews.ElderListItem;
@@ -37,33 +39,54 @@ public class ElderQueries {
     }
 
     /** Active elders matching q (name, phone or address), by name. */
-    public List<ElderListItem> list(ViewerScope scope, String q, int limit) {
-        MapSqlParameterSource p = new MapSqlParameterSource("limit", limit);
+    /** Elders by name, a page at a time. */
+    public Page<ElderListItem> list(ViewerScope scope, String q, int limit, String cursor) {
+        MapSqlParameterSource p = new MapSqlParameterSource();
         StringBuilder sql = new StringBuilder("""
                 SELECT e.id, e.name, date_part('year', age(e.birth_date))::int AS age, e.gender, e.address, e.phone,
                        o.id AS org_id, o.name AS org_name,
                        (SELECT count(*) FROM alert a WHERE a.elder_id = e.id AND a.status IN ('OPEN', 'ACKNOWLEDGED'))
-                           AS open_alerts
+                           AS open_alerts""" + BY_NAME.selectColumns() + """
+
                 FROM elder e JOIN organization o ON o.id = e.organization_id
                 WHERE e.active AND """).append(scope.elderPredicate("e.organization_id", "e.id", p));
         if (q != null && !q.isBlank()) {
             p.addValue("q", "%" + q.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             sql.append(" AND (e.name ILIKE :q OR e.phone LIKE :q OR e.address ILIKE :q)");
         }
-        sql.append(" ORDER BY e.name, e.id LIMIT :limit");
+        sql.append(BY_NAME.after(cursor, p)).append(BY_NAME.orderAndLimit(limit, p));
         record Row(long id, String name, Integer age, String gender, String address, String phone, OrgRef org,
                    int openAlerts) {
         }
-        List<Row> rows = jdbc.query(sql.toString(), p, (rs, i) -> new Row(rs.getLong("id"), rs.getString("name"),
-                ElderCards.nullableInt(rs, "age"), rs.getString("gender"), rs.getString("address"),
-                rs.getString("phone"), new OrgRef(rs.getLong("org_id"), rs.getString("org_name")),
-                rs.getInt("open_alerts")));
-        Map<Long, List<DeviceStatus>> devices = cards.devices(rows.stream().map(Row::id).toList());
-        return rows.stream().map(r -> {
+        List<Page.Keyed<Row>> rows = jdbc.query(sql.toString(), p, BY_NAME.mapper((rs, i) -> new Row(rs.getLong("id"),
+                rs.getString("name"), ElderCards.nullableInt(rs, "age"), rs.getString("gender"),
+                rs.getString("address"), rs.getString("phone"), new OrgRef(rs.getLong("org_id"),
+                rs.getString("org_name")), rs.getInt("open_alerts"))));
+        Map<Long, List<DeviceStatus>> devices = cards.devices(rows.stream().map(k -> k.item().id()).toList());
+        return Page.of(rows.stream().map(k -> {
+            Row r = k.item();
             List<DeviceStatus> ds = devices.getOrDefault(r.id, List.of());
-            return new ElderListItem(r.id, r.name, r.age, r.gender, r.address, r.phone, r.org,
-                    ds.stream().anyMatch(DeviceStatus::online), lowestBattery(ds), lastSeen(ds), r.openAlerts, ds);
-        }).toList();
+            return new Page.Keyed<>(new ElderListItem(r.id, r.name, r.age, r.gender, r.address, r.phone, r.org,
+                    ds.stream().anyMatch(DeviceStatus::online), lowestBattery(ds), lastSeen(ds), r.openAlerts, ds),
+                    k.cursor());
+        }).toList(), limit);
+    }
+
+    private static final Keyset BY_NAME = new Keyset(Keyset.key("e.name", "text"), Keyset.key("e.id", "bigint"));
+
+    /** An elder's own stored care plan (not the empty default), to be checked by the caller. */
+    public record StoredCarePlan(long elderId, String name, String organization, String carePlanJson) {
+    }
+
+    /** Elders in scope that have a care plan of their own ({@code care_plan <> '{}'}), by id. */
+    public List<StoredCarePlan> ownCarePlans(ViewerScope scope, int limit) {
+        MapSqlParameterSource p = new MapSqlParameterSource("limit", limit);
+        return jdbc.query("""
+                SELECT e.id, e.name, o.name AS org, e.care_plan FROM elder e JOIN organization o ON o.id = e.organization_id
+                WHERE e.care_plan <> '{}'::jsonb AND """ + scope.elderPredicate("e.organization_id", "e.id", p)
+                + " ORDER BY e.id LIMIT :limit", p,
+                (rs, i) -> new StoredCarePlan(rs.getLong("id"), rs.getString("name"), rs.getString("org"),
+                        rs.getString("care_plan")));
     }
 
     public Optional<ElderBasics> basics(ViewerScope scope, long id) {

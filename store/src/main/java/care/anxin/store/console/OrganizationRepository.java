@@ -1,5 +1,7 @@
 package care.anxin.store.console;
 
+import care.anxin.store.page.Keyset;
+import care.anxin.store.page.Page;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
@@ -53,11 +55,15 @@ public class OrganizationRepository {
     }
 
     /** The subtree visible to the viewer, parents before children. */
-    public List<OrganizationNode> list(ViewerScope scope) {
+    /** The viewer's subtree, depth first (by path), a page at a time. */
+    public Page<OrganizationNode> list(ViewerScope scope, int limit, String cursor) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        return jdbc.query("SELECT * FROM organization o WHERE " + scope.organizationPredicate("o.id", params)
-                + " ORDER BY o.path", params, NODE);
+        return Page.of(jdbc.query("SELECT o.*" + BY_PATH.selectColumns() + " FROM organization o WHERE "
+                + scope.organizationPredicate("o.id", params) + BY_PATH.after(cursor, params)
+                + BY_PATH.orderAndLimit(limit, params), params, BY_PATH.mapper(NODE)), limit);
     }
+
+    private static final Keyset BY_PATH = new Keyset(Keyset.key("o.path", "text"));
 
     public Optional<OrganizationNode> findVisible(ViewerScope scope, long id) {
         MapSqlParameterSource params = new MapSqlParameterSource("id", id);

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param locationRetention        location partitions entirely older than this are dropped
  * @param ingestedMessageRetention de-duplication keys whose message ts is older than this are dropped by partition (devices never resend that late)
  * @param rollupSafetyLag          rows received this recently are left for the next run (their transactions may still be open)
+ * @param rejectedMessageRetention messages the gateway refused are kept this long (one noisy device must not fill the disk)
+ * @param auditLogRetention        audit rows are kept this long
  */
 @ConfigurationProperties("anxin.store.maintenance")
 public record MaintenanceProperties(
@@ -28,11 +30,14 @@ public record MaintenanceProperties(
         @DefaultValue("400d") Duration observationRetention,
         @DefaultValue("180d") Duration locationRetention,
         @DefaultValue("7d") Duration ingestedMessageRetention,
-        @DefaultValue("5s") Duration rollupSafetyLag) {
+        @DefaultValue("5s") Duration rollupSafetyLag,
+        @DefaultValue("30d") Duration rejectedMessageRetention,
+        @DefaultValue("400d") Duration auditLogRetention) {
 
     /** The defaults, for code and tests that run the job without Spring. */
     public static MaintenanceProperties defaults() {
         return new MaintenanceProperties(true, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofDays(7),
-                Duration.ofDays(100), Duration.ofDays(400), Duration.ofDays(180), Duration.ofDays(7), Duration.ofSeconds(5));
+                Duration.ofDays(100), Duration.ofDays(400), Duration.ofDays(180), Duration.ofDays(7), Duration.ofSeconds(5),
+                Duration.ofDays(30), Duration.ofDays(400));
     }
 }

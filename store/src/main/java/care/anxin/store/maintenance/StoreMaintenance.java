@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -102,10 +103,12 @@ public class StoreMaintenance implements InitializingBean, SmartLifecycle {
         if (!schemaPresent(jdbc)) {
             return List.of();
         }
+        Instant now = clock.instant();
+        prune(jdbc, "rejected_message", now, properties.rejectedMessageRetention());
+        prune(jdbc, "audit_log", now, properties.auditLogRetention());
         if (mode != DatabaseMode.PLAIN) {
             return List.of(); // TimescaleDB's retention policies drop old chunks, message_dedup's included
         }
-        Instant now = clock.instant();
         Instant from = now.minus(properties.partitionsBehind());
         Instant to = now.plus(properties.partitionsAhead());
         List<PartitionManager.Report> reports = List.of(
@@ -120,6 +123,24 @@ public class StoreMaintenance implements InitializingBean, SmartLifecycle {
             log.info("Dropped {} hourly rollup row(s) older than {}", hourly, properties.observationRetention());
         }
         return reports;
+    }
+
+    /** Retention by age for the append-only tables, in batches so no statement holds locks for long. */
+    private static final Map<String, String> TIME_COLUMNS = Map.of(
+            "rejected_message", "received_at", "audit_log", "at");
+
+    private static void prune(JdbcTemplate jdbc, String table, Instant now, Duration retention) {
+        Instant cutoff = now.minus(retention);
+        int total = 0;
+        int n;
+        do {
+            n = jdbc.update("DELETE FROM " + table + " WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + table + " WHERE "
+                    + TIME_COLUMNS.get(table) + " < ? LIMIT 10000))", java.sql.Timestamp.from(cutoff));
+            total += n;
+        } while (n == 10000);
+        if (total > 0) {
+            log.info("Pruned {} row(s) of {} older than {}", total, table, retention);
+        }
     }
 
     private interface Task<T> {

@@ -21,7 +21,8 @@ class RollupRefresherTest {
     static MaintenanceProperties noLag() {
         MaintenanceProperties d = MaintenanceProperties.defaults();
         return new MaintenanceProperties(true, d.rollupInterval(), d.partitionInterval(), d.partitionsAhead(), d.partitionsBehind(),
-                d.observationRetention(), d.locationRetention(), d.ingestedMessageRetention(), Duration.ZERO);
+                d.observationRetention(), d.locationRetention(), d.ingestedMessageRetention(), Duration.ZERO,
+                d.rejectedMessageRetention(), d.auditLogRetention());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package care.anxin.monitoring.api.admin;
 
+import care.anxin.monitoring.api.paging.PageParams;
+import care.anxin.monitoring.api.paging.PagedResponses;
 import care.anxin.monitoring.security.AnxinPrincipal;
 import care.anxin.store.console.ApiKeyRepository;
 import care.anxin.store.console.ApiKeyRepository.ApiKeySummary;
@@ -7,17 +9,22 @@ import care.anxin.store.console.DeviceRegistry;
 import care.anxin.store.console.DeviceRegistry.DeviceRow;
 import care.anxin.store.console.OrganizationRepository;
 import care.anxin.store.console.OrganizationRepository.OrganizationNode;
+import care.anxin.store.console.ParkedEvents;
+import care.anxin.store.console.ParkedEvents.ParkedEvent;
 import care.anxin.store.console.PartnerSettings;
 import care.anxin.store.console.PartnerSettings.ContractRow;
 import care.anxin.store.console.PartnerSettings.EndpointRow;
+import care.anxin.store.console.PartnerSettings.PolicyRow;
 import care.anxin.store.console.UserAccountRepository;
 import care.anxin.store.console.UserSummary;
+import care.anxin.store.page.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,12 +55,13 @@ public class AdminController {
     private final DeviceRegistry deviceRegistry;
     private final PartnerSettings partners;
     private final ApiKeyRepository apiKeys;
+    private final ParkedEvents parkedEvents;
     private final ObjectMapper json;
 
     public AdminController(AdminDirectory directory, AdminElders elders, AdminDevices devices,
                            AdminNotifications notifications, OrganizationRepository organizations,
                            UserAccountRepository users, DeviceRegistry deviceRegistry, PartnerSettings partners,
-                           ApiKeyRepository apiKeys, ObjectMapper json) {
+                           ApiKeyRepository apiKeys, ParkedEvents parkedEvents, ObjectMapper json) {
         this.directory = directory;
         this.elders = elders;
         this.devices = devices;
@@ -63,6 +71,7 @@ public class AdminController {
         this.deviceRegistry = deviceRegistry;
         this.partners = partners;
         this.apiKeys = apiKeys;
+        this.parkedEvents = parkedEvents;
         this.json = json;
     }
 
@@ -73,9 +82,16 @@ public class AdminController {
         return new AdminRequests.Created(directory.createOrganization(me, body));
     }
 
+    /** Non-urgent device events the alert service gave up on, with their error (docs/alerting.md). */
+    @GetMapping("/parked-events")
+    public ResponseEntity<List<ParkedEvent>> parkedEvents(@AuthenticationPrincipal AnxinPrincipal me, PageParams page) {
+        return PagedResponses.of(parkedEvents.list(me.scope(), page.limit(), page.cursor()));
+    }
+
     @GetMapping("/organizations")
-    public List<OrganizationNode> organizations(@AuthenticationPrincipal AnxinPrincipal me) {
-        return organizations.list(me.scope());
+    public ResponseEntity<List<OrganizationNode>> organizations(@AuthenticationPrincipal AnxinPrincipal me,
+                                                                PageParams page) {
+        return PagedResponses.of(organizations.list(me.scope(), page.limit(), page.cursor()));
     }
 
     @PostMapping("/users")
@@ -86,8 +102,8 @@ public class AdminController {
     }
 
     @GetMapping("/users")
-    public List<UserSummary> users(@AuthenticationPrincipal AnxinPrincipal me) {
-        return users.list(me.scope(), null);
+    public ResponseEntity<List<UserSummary>> users(@AuthenticationPrincipal AnxinPrincipal me, PageParams page) {
+        return PagedResponses.of(users.list(me.scope(), null, page.limit(), page.cursor()));
     }
 
     @PostMapping("/elders")
@@ -125,8 +141,8 @@ public class AdminController {
     }
 
     @GetMapping("/doctor-contracts")
-    public List<ContractRow> contracts(@AuthenticationPrincipal AnxinPrincipal me) {
-        return partners.contracts(me.scope());
+    public ResponseEntity<List<ContractRow>> contracts(@AuthenticationPrincipal AnxinPrincipal me, PageParams page) {
+        return PagedResponses.of(partners.contracts(me.scope(), page.limit(), page.cursor()));
     }
 
     @PostMapping("/devices")
@@ -137,8 +153,8 @@ public class AdminController {
     }
 
     @GetMapping("/devices")
-    public List<DeviceRow> devices(@AuthenticationPrincipal AnxinPrincipal me) {
-        return deviceRegistry.list(me.scope());
+    public ResponseEntity<List<DeviceRow>> devices(@AuthenticationPrincipal AnxinPrincipal me, PageParams page) {
+        return PagedResponses.of(deviceRegistry.list(me.scope(), page.limit(), page.cursor()));
     }
 
     @PostMapping("/devices/{id}/bind")
@@ -154,16 +170,34 @@ public class AdminController {
         return devices.rotateSecret(me, id);
     }
 
+    @PostMapping("/devices/{id}/disable")
+    public AdminRequests.DeviceRef disable(@AuthenticationPrincipal AnxinPrincipal me, @PathVariable String id) {
+        devices.setEnabled(me, id, false);
+        return new AdminRequests.DeviceRef(id);
+    }
+
+    @PostMapping("/devices/{id}/enable")
+    public AdminRequests.DeviceRef enable(@AuthenticationPrincipal AnxinPrincipal me, @PathVariable String id) {
+        devices.setEnabled(me, id, true);
+        return new AdminRequests.DeviceRef(id);
+    }
+
     @PostMapping("/endpoints")
     @ResponseStatus(HttpStatus.CREATED)
-    public AdminRequests.Created createEndpoint(@AuthenticationPrincipal AnxinPrincipal me,
-                                                @Valid @RequestBody AdminRequests.Endpoint body) {
-        return new AdminRequests.Created(notifications.createEndpoint(me, body));
+    public AdminRequests.CreatedEndpoint createEndpoint(@AuthenticationPrincipal AnxinPrincipal me,
+                                                        @Valid @RequestBody AdminRequests.Endpoint body) {
+        return notifications.createEndpoint(me, body);
+    }
+
+    @PostMapping("/endpoints/{id}/rotate-secret")
+    public AdminRequests.CreatedEndpoint rotateEndpointSecret(@AuthenticationPrincipal AnxinPrincipal me,
+                                                              @PathVariable long id) {
+        return notifications.rotateSecret(me, id);
     }
 
     @GetMapping("/endpoints")
-    public List<EndpointRow> endpoints(@AuthenticationPrincipal AnxinPrincipal me) {
-        return partners.endpoints(me.scope());
+    public ResponseEntity<List<EndpointRow>> endpoints(@AuthenticationPrincipal AnxinPrincipal me, PageParams page) {
+        return PagedResponses.of(partners.endpoints(me.scope(), page.limit(), page.cursor()));
     }
 
     @PutMapping("/escalation-policies")
@@ -173,9 +207,10 @@ public class AdminController {
     }
 
     @GetMapping("/escalation-policies")
-    public List<PolicyView> policies(@AuthenticationPrincipal AnxinPrincipal me) {
-        return partners.policies(me.scope()).stream().map(p -> new PolicyView(p.id(), p.organizationId(),
-                p.alertKind(), p.name(), parse(p.stepsJson()), p.enabled())).toList();
+    public ResponseEntity<List<PolicyView>> policies(@AuthenticationPrincipal AnxinPrincipal me, PageParams page) {
+        Page<PolicyRow> rows = partners.policies(me.scope(), page.limit(), page.cursor());
+        return PagedResponses.of(new Page<>(rows.items().stream().map(p -> new PolicyView(p.id(), p.organizationId(),
+                p.alertKind(), p.name(), parse(p.stepsJson()), p.enabled())).toList(), rows.nextCursor()));
     }
 
     @PostMapping("/api-keys")
@@ -186,8 +221,8 @@ public class AdminController {
     }
 
     @GetMapping("/api-keys")
-    public List<ApiKeySummary> apiKeys(@AuthenticationPrincipal AnxinPrincipal me) {
-        return apiKeys.list(me.scope());
+    public ResponseEntity<List<ApiKeySummary>> apiKeys(@AuthenticationPrincipal AnxinPrincipal me, PageParams page) {
+        return PagedResponses.of(apiKeys.list(me.scope(), page.limit(), page.cursor()));
     }
 
     @DeleteMapping("/api-keys/{id}")

@@ -1,12 +1,17 @@
 package care.anxin.monitoring.api.admin;
 
+import care.anxin.monitoring.account.PasswordPolicy;
+import care.anxin.monitoring.api.BadRequestException;
 import care.anxin.monitoring.api.NotFoundException;
+import care.anxin.monitoring.config.MonitoringProperties;
 import care.anxin.monitoring.audit.AuditTrail;
 import care.anxin.monitoring.security.AnxinPrincipal;
 import care.anxin.monitoring.security.SecretTokens;
 import care.anxin.store.console.ApiKeyRepository;
 import care.anxin.store.console.OrganizationRepository;
 import care.anxin.store.console.UserAccountRepository;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -23,9 +28,14 @@ public class AdminDirectory {
     private final PasswordEncoder passwords;
     private final SecretTokens tokens;
     private final AuditTrail audit;
+    private final PasswordPolicy passwordPolicy;
+    private final MonitoringProperties.ApiKeys keySettings;
 
     public AdminDirectory(OrganizationRepository organizations, UserAccountRepository users, ApiKeyRepository apiKeys,
-                          PasswordEncoder passwords, SecretTokens tokens, AuditTrail audit) {
+                          PasswordEncoder passwords, SecretTokens tokens, AuditTrail audit,
+                          PasswordPolicy passwordPolicy, MonitoringProperties properties) {
+        this.passwordPolicy = passwordPolicy;
+        this.keySettings = properties.apiKeys();
         this.organizations = organizations;
         this.users = users;
         this.apiKeys = apiKeys;
@@ -48,6 +58,9 @@ public class AdminDirectory {
     @Transactional
     public long createUser(AnxinPrincipal me, AdminRequests.NewUser body) {
         requireOrganization(me, body.organizationId());
+        passwordPolicy.refusal(body.username(), body.password()).ifPresent(reason -> {
+            throw new BadRequestException("password", reason);
+        });
         long id = users.create(body.organizationId(), body.username(), body.displayName(),
                 passwords.encode(body.password()), body.role(), body.phone(), body.locale());
         audit.record(me, "USER_CREATE", "app_user", id, Map.of("username", body.username(),
@@ -58,15 +71,23 @@ public class AdminDirectory {
     @Transactional
     public AdminRequests.CreatedKey createApiKey(AnxinPrincipal me, AdminRequests.NewApiKey body) {
         requireOrganization(me, body.organizationId());
+        Duration lifetime = body.expiresInDays() == null ? keySettings.defaultLifetime()
+                : Duration.ofDays(body.expiresInDays());
+        if (lifetime.compareTo(keySettings.maxLifetime()) > 0) {
+            throw new BadRequestException("expiresInDays",
+                    "expiresInDays must be at most " + keySettings.maxLifetime().toDays());
+        }
+        Instant expiresAt = Instant.now().plus(lifetime);
         String key = tokens.apiKey();
         long id = apiKeys.create(body.name(), SecretTokens.sha256(key), key.substring(0, 8), body.role(),
-                body.organizationId(), me.userId());
+                body.organizationId(), me.userId(), expiresAt);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("name", body.name());
         detail.put("role", body.role().name());
         detail.put("organizationId", body.organizationId());
+        detail.put("expiresAt", expiresAt.toString());
         audit.record(me, "API_KEY_CREATE", "api_key", id, detail);
-        return new AdminRequests.CreatedKey(id, key);
+        return new AdminRequests.CreatedKey(id, key, expiresAt);
     }
 
     @Transactional

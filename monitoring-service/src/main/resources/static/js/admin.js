@@ -7,6 +7,7 @@ import { h, icon, toast, openDialog, closeDialog } from './dom.js';
 import { field, bindForm } from './forms.js';
 import { ago, genderLabel, roleLabel, vitalLabel } from './format.js';
 import { battery } from './elders.js';
+import { carePlanProblems } from './care-plan-problems.js';
 import { parkedEvents } from './admin-parked.js';
 import { accountActions } from './admin-accounts.js';
 import { audit, storage } from './admin-audit.js';
@@ -113,9 +114,10 @@ async function elders(content, ctx) {
   const listBox = h('div', { class: 'table-wrap' });
   const editor = h('div', { id: 'elder-editor' });
   const contractBox = h('div');
+  const problemBox = h('div');
   content.append(
     h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'btn btn-primary', id: 'new-elder', onclick: () => edit(null) }, t('admin.elder.new'))),
-    editor, panel(t('admin.elder.list'), listBox), contractBox);
+    problemBox, editor, panel(t('admin.elder.list'), listBox), contractBox);
 
   async function refresh() {
     try {
@@ -129,6 +131,7 @@ async function elders(content, ctx) {
           h('td', {}, t(e.online ? 'elders.online' : 'elders.offline')),
           h('td', {}, h('button', { type: 'button', class: 'btn btn-small', onclick: () => edit(e.id) }, t('admin.edit'))))))));
       contractBox.replaceChildren(await contractPanel(list));
+      problemBox.replaceChildren(...[await carePlanProblems(edit)].filter(Boolean));
     } catch (error) {
       listBox.replaceChildren(errorBox(error));
     }
@@ -458,7 +461,7 @@ async function partners(content, ctx) {
   const endpointForm = h('form', { id: 'endpoint-form' },
     formGrid(
       field({ name: 'organizationId', label: t('admin.organization'), type: 'select', dataType: 'id', required: true, options: orgOptions(ctx.orgs) }),
-      field({ name: 'channel', label: t('admin.endpoint.channel'), type: 'select', required: true, options: ['WEBHOOK', 'SMS'].map((c) => ({ value: c, label: t(`channel.${c}`) })) }),
+      field({ name: 'channel', label: t('admin.endpoint.channel'), type: 'select', required: true, options: ['WEBHOOK', 'SMS', 'FHIR'].map((c) => ({ value: c, label: t(`channel.${c}`) })) }),
       field({ name: 'name', label: t('admin.endpoint.name'), required: true }),
       field({ name: 'url', label: t('admin.endpoint.url'), type: 'url', required: true, placeholder: 'https://', wide: true, hint: t('admin.endpoint.urlHint') })),
     submitRow(t('admin.endpoint.create')));

@@ -10,6 +10,7 @@ import { roleLabel } from './format.js';
 const STAFF = ['CARE_STAFF', 'DISTRICT_STAFF', 'ADMIN', 'DOCTOR'];
 const ROUTES = [
   { name: 'board', pattern: /^board$/, roles: STAFF, load: () => import('./board.js') },
+  { name: 'worklist', pattern: /^worklist$/, roles: ['DOCTOR', 'ADMIN'], load: () => import('./worklist.js') },
   { name: 'performance', pattern: /^performance$/, roles: ['CARE_STAFF', 'DISTRICT_STAFF', 'ADMIN'], load: () => import('./performance.js') },
   { name: 'elders', pattern: /^elders$/, roles: STAFF, load: () => import('./elders.js') },
   { name: 'elders', pattern: /^elders\/(\d+)$/, roles: STAFF, load: () => import('./trends.js') },
@@ -23,7 +24,7 @@ let renderToken = 0;
 
 function homeFor(role) {
   if (ctx.me?.mustChangePassword) return 'account'; // a temporary password opens nothing else
-  return role === 'DOCTOR' ? 'elders' : 'board';
+  return role === 'DOCTOR' ? 'worklist' : 'board';
 }
 
 /** '#/elders/5?range=7d' → {path: 'elders/5', query: URLSearchParams} */
@@ -71,7 +72,7 @@ async function route() {
 function renderNav() {
   const nav = document.getElementById('nav');
   const links = [
-    ['board', 'nav.board'], ['performance', 'nav.performance'], ['elders', 'nav.elders'], ['admin', 'nav.admin'],
+    ['worklist', 'nav.worklist'], ['board', 'nav.board'], ['performance', 'nav.performance'], ['elders', 'nav.elders'], ['admin', 'nav.admin'],
   ].filter(([name]) => ROUTES.some((r) => r.name === name && r.roles.includes(ctx.me.role)));
   nav.replaceChildren(...links.map(([name, key]) => h('a', { href: `#/${name}`, dataset: { route: name } },
     t(key), name === 'board' ? h('span', { class: 'nav-badge', id: 'open-count', hidden: true }) : null)));

@@ -6,6 +6,7 @@ import { t } from './i18n.js';
 import { h, icon } from './dom.js';
 import { ago, dateTime, genderLabel, kindLabel, number, vitalLabel, VITAL_UNITS, VITAL_DIGITS } from './format.js';
 import { battery } from './elders.js';
+import { mountClinical } from './record.js';
 
 const RANGES = ['24h', '7d', '30d', '90d'];
 const CODES = ['HR', 'SPO2', 'SBP', 'DBP', 'TEMP', 'STEPS'];
@@ -27,11 +28,13 @@ export function mount(main, ctx) {
   const csv = h('a', { class: 'btn', id: 'trends-csv', download: '' }, icon('download'), t('trends.csv'));
   const grid = h('div', { class: 'chart-grid', id: 'chart-grid' });
   const note = h('p', { class: 'muted small', id: 'trends-note', 'aria-live': 'polite' });
+  const clinical = h('div', { class: 'clinical', id: 'clinical' });
   main.append(
     h('p', { class: 'breadcrumb' }, h('a', { href: '#/elders' }, t('elders.title')), ' / ', h('span', { id: 'crumb-name' }, '…')),
     profile,
     h('div', { class: 'page-head' }, h('h2', {}, t('trends.title')), tabs, csv),
-    note, grid);
+    note, grid, clinical);
+  mountClinical(clinical, elderId, ctx.me);
 
   const resize = () => charts.forEach((c) => c.resize());
   window.addEventListener('resize', resize);

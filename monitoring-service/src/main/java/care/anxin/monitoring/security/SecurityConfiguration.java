@@ -72,7 +72,8 @@ public class SecurityConfiguration {
         csrfRepository.setCookieCustomizer(cookie -> cookie.path("/").sameSite("Lax"));
         // Plain (not XOR-masked) tokens: the console echoes the cookie value in the header.
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
-        RequestMatcher api = new AntPathRequestMatcher("/api/**");
+        RequestMatcher api = new org.springframework.security.web.util.matcher.OrRequestMatcher(
+                new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/fhir/**"));
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth
                         // Completion of async (SSE) requests and error pages were authorized on the way in.
@@ -82,7 +83,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/session").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/api/**").authenticated()
+                        .requestMatchers("/api/**", "/fhir/**").authenticated()
                         // The console's static pages, Swagger UI and the OpenAPI document carry no data.
                         .anyRequest().permitAll())
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfRepository).csrfTokenRequestHandler(csrfHandler)

@@ -116,6 +116,11 @@ public final class CommunityProvisioner {
                 }
                 fleet.done().put(contractStep, true);
             }
+            String recordStep = "record." + elder.index();
+            if (!fleet.isDone(recordStep)) {
+                api.put("/api/v1/elders/" + elderId + "/health-record", HealthRecords.body(elder, java.time.LocalDate.now()));
+                fleet.done().put(recordStep, true);
+            }
         }
         fleet.save(fleetPath, json);
 

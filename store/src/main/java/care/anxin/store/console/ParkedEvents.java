@@ -1,7 +1,8 @@
 package care.anxin.store.console;
 
+import care.anxin.store.page.Keyset;
+import care.anxin.store.page.Page;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -21,18 +22,23 @@ public class ParkedEvents {
         this.jdbc = jdbc;
     }
 
-    /** The most recently parked events of elders within the viewer's scope, newest first. */
-    public List<ParkedEvent> list(ViewerScope scope, int limit) {
-        MapSqlParameterSource params = new MapSqlParameterSource("limit", Math.max(1, Math.min(limit, 500)));
-        return jdbc.query("""
+    private static final Keyset NEWEST_FIRST = new Keyset(Keyset.key("-extract(epoch FROM d.parked_at)", "numeric"),
+            Keyset.key("-d.id", "bigint"));
+
+    /** The most recently parked events of elders within the viewer's scope, newest first, a page at a time. */
+    public Page<ParkedEvent> list(ViewerScope scope, int limit, String cursor) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String sql = """
                 SELECT d.id, d.elder_id, e.name AS elder_name, d.device_id, d.kind, d.occurred_at, d.received_at,
-                       d.parked_at, d.attempts, d.last_error
+                       d.parked_at, d.attempts, d.last_error""" + NEWEST_FIRST.selectColumns() + """
+
                 FROM device_event d JOIN elder e ON e.id = d.elder_id
-                WHERE d.parked_at IS NOT NULL AND\s""" + scope.elderPredicate("e.organization_id", "e.id", params) + """
-                 ORDER BY d.parked_at DESC LIMIT :limit""", params,
+                WHERE d.parked_at IS NOT NULL AND\s""" + scope.elderPredicate("e.organization_id", "e.id", params)
+                + NEWEST_FIRST.after(cursor, params) + NEWEST_FIRST.orderAndLimit(limit, params);
+        return Page.of(jdbc.query(sql, params, NEWEST_FIRST.mapper(
                 (rs, i) -> new ParkedEvent(rs.getLong("id"), rs.getLong("elder_id"), rs.getString("elder_name"),
                         rs.getString("device_id"), rs.getString("kind"), Timestamps.instant(rs, "occurred_at"),
                         Timestamps.instant(rs, "received_at"), Timestamps.instant(rs, "parked_at"), rs.getInt("attempts"),
-                        rs.getString("last_error")));
+                        rs.getString("last_error")))), limit);
     }
 }

@@ -33,7 +33,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -85,9 +84,8 @@ public class AdminController {
 
     /** Non-urgent device events the alert service gave up on, with their error (docs/alerting.md). */
     @GetMapping("/parked-events")
-    public List<ParkedEvent> parkedEvents(@AuthenticationPrincipal AnxinPrincipal me,
-                                          @RequestParam(defaultValue = "100") int limit) {
-        return parkedEvents.list(me.scope(), limit);
+    public ResponseEntity<List<ParkedEvent>> parkedEvents(@AuthenticationPrincipal AnxinPrincipal me, PageParams page) {
+        return PagedResponses.of(parkedEvents.list(me.scope(), page.limit(), page.cursor()));
     }
 
     @GetMapping("/organizations")

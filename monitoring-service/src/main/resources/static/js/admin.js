@@ -7,10 +7,12 @@ import { h, icon, toast, openDialog, closeDialog } from './dom.js';
 import { field, bindForm } from './forms.js';
 import { ago, genderLabel, roleLabel, vitalLabel } from './format.js';
 import { battery } from './elders.js';
+import { carePlanProblems } from './care-plan-problems.js';
+import { parkedEvents } from './admin-parked.js';
 import { accountActions } from './admin-accounts.js';
 import { audit, storage } from './admin-audit.js';
 
-const TABS = ['elders', 'devices', 'users', 'organizations', 'partners', 'policies', 'audit', 'storage'];
+const TABS = ['elders', 'devices', 'users', 'organizations', 'partners', 'policies', 'audit', 'storage', 'parked'];
 const PLAN_CODES = ['HR', 'SPO2', 'SBP', 'DBP', 'TEMP', 'RR', 'GLU'];
 const LIMITS = ['criticalLow', 'low', 'high', 'criticalHigh'];
 const ROLES = ['CARE_STAFF', 'DISTRICT_STAFF', 'DOCTOR', 'ADMIN', 'PARTNER'];
@@ -26,7 +28,7 @@ export async function mount(main, ctx) {
       TABS.map((name) => h('a', { href: `#/admin/${name}`, class: 'tab', 'aria-current': name === tab ? 'page' : null }, t(`admin.tab.${name}`)))),
     content);
   const orgs = await loadOrganizations();
-  const page = { elders, devices, users, organizations, partners, policies, audit, storage }[tab];
+  const page = { elders, devices, users, organizations, partners, policies, audit, storage, parked: parkedEvents }[tab];
   await page(content, { ...ctx, orgs });
 }
 
@@ -112,9 +114,10 @@ async function elders(content, ctx) {
   const listBox = h('div', { class: 'table-wrap' });
   const editor = h('div', { id: 'elder-editor' });
   const contractBox = h('div');
+  const problemBox = h('div');
   content.append(
     h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'btn btn-primary', id: 'new-elder', onclick: () => edit(null) }, t('admin.elder.new'))),
-    editor, panel(t('admin.elder.list'), listBox), contractBox);
+    problemBox, editor, panel(t('admin.elder.list'), listBox), contractBox);
 
   async function refresh() {
     try {
@@ -128,6 +131,7 @@ async function elders(content, ctx) {
           h('td', {}, t(e.online ? 'elders.online' : 'elders.offline')),
           h('td', {}, h('button', { type: 'button', class: 'btn btn-small', onclick: () => edit(e.id) }, t('admin.edit'))))))));
       contractBox.replaceChildren(await contractPanel(list));
+      problemBox.replaceChildren(...[await carePlanProblems(edit)].filter(Boolean));
     } catch (error) {
       listBox.replaceChildren(errorBox(error));
     }

@@ -86,7 +86,9 @@ export function mount(main, ctx) {
       h('span', { class: `kind-badge ${urgent ? 'kind-urgent' : ''}` }, icon(kindIcon(alert.kind)), kindLabel(alert.kind)),
       h('h2', { class: 'incident-title', id: titleId }, elder.name || '—', h('span', { class: 'incident-sub' }, alert.title)),
       h('span', { class: `status-pill status-pill-${alert.status.toLowerCase()}`, dataset: { role: 'status' } }, t(`status.${alert.status}`)),
-      h('span', { class: `sev-pill sev-pill-${(alert.severity || '').toLowerCase()}` }, t(`severity.${alert.severity}`, null, alert.severity))),
+      h('span', { class: `sev-pill sev-pill-${(alert.severity || '').toLowerCase()}` }, t(`severity.${alert.severity}`, null, alert.severity)),
+      // the device's clock was implausible: the incident opened at the server's receive time
+      alert.deviceClockWrong ? h('span', { class: 'clock-pill', dataset: { role: 'clock-wrong' } }, icon('clock'), t('alert.clockWrong')) : null),
     h('div', { class: 'incident-timers' },
       timer('clock', t('board.openFor'), h('strong', { dataset: { since: alert.openedAt } }, clock(secondsSince(alert.openedAt)))),
       alert.status === 'OPEN'

@@ -135,7 +135,9 @@ function timelineSection(alert) {
 function detailText(detail) {
   if (typeof detail === 'string') return detail;
   const parts = Object.entries(detail).filter(([, v]) => v != null && v !== '').map(([k, v]) => {
-    const value = k === 'outcome' ? t(`outcome.${v}`, null, v) : (typeof v === 'object' ? JSON.stringify(v) : v);
+    const value = k === 'outcome' ? t(`outcome.${v}`, null, v)
+      : (k === 'stage' || k === 'delivery') ? t(`handset.${k}.${v}`, null, v)
+        : (typeof v === 'object' ? JSON.stringify(v) : v);
     return `${t(`detail.${k}`, null, k)}: ${value}`;
   });
   return parts.join(' · ');

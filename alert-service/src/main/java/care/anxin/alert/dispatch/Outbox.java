@@ -1,7 +1,6 @@
 package care.anxin.alert.dispatch;
 
 import care.anxin.alert.fhir.FhirIncidentPayload;
-import care.anxin.domain.incident.IncidentKind;
 import care.anxin.alert.incident.IncidentTexts;
 import care.anxin.domain.event.CommandPayload;
 import care.anxin.domain.event.ContractJson;
@@ -45,11 +44,6 @@ public class Outbox {
         String payload = channel.equals("FHIR") && fhir != null ? fhir.bundle(alert)
                 : channel.equals("SMS") ? smsPayload(alert, address, reminder) : webhookPayload(alert, key, step, reminder, target);
         return queue(alert.id(), channel, endpointId, address, key, payload);
-    }
-
-    /** The ALERT_ACK at receipt for the elder's handset: the call arrived, the care center is being contacted. */
-    public boolean handsetAck(long alertId, IncidentKind kind, String deviceId, String key) {
-        return handsetCommand(alertId, IncidentTexts.received(kind), deviceId, key);
     }
 
     /** An ALERT_ACK command for a handset (the outbox row's payload is the command's, without its key yet). */

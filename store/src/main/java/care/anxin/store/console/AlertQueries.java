@@ -37,7 +37,7 @@ public class AlertQueries {
     private static final String SELECT = """
             SELECT a.id, a.elder_id, a.kind, a.severity, a.status, a.title, a.event_count, a.opened_at, a.last_event_at,
                    a.acknowledged_at, a.resolved_at, a.outcome, a.escalation_level, a.next_escalation_at,
-                   a.lat, a.lon,
+                   a.lat, a.lon, a.device_clock_wrong,
                    u.id AS assignee_id, u.display_name AS assignee_name,
                    o.id AS org_id, o.name AS org_name, o.path AS org_path,
                    e.name AS elder_name, date_part('year', age(e.birth_date))::int AS elder_age, e.gender,
@@ -125,8 +125,14 @@ public class AlertQueries {
 
     public List<TimelineEntry> timeline(long alertId) {
         return jdbc.query("""
-                SELECT x.at, COALESCE(u.display_name, x.actor) AS actor, x.action, x.detail
+                SELECT x.at, COALESCE(u.display_name, x.actor) AS actor, x.action,
+                       CASE WHEN x.action = 'HANDSET_ACK'
+                            THEN x.detail - 'notificationKey' || jsonb_build_object('delivery', COALESCE(c.status, 'PENDING'))
+                            ELSE x.detail END AS detail
                 FROM alert_action x LEFT JOIN app_user u ON u.id = x.actor_user_id
+                     -- a reply to the elder's handset shows how far it got (queued, sent, delivered on PUBACK)
+                     LEFT JOIN device_command c ON x.action = 'HANDSET_ACK'
+                          AND c.payload ->> 'notificationKey' = x.detail ->> 'notificationKey'
                 WHERE x.alert_id = :id ORDER BY x.at, x.id
                 """, new MapSqlParameterSource("id", alertId), (rs, i) -> new TimelineEntry(
                 rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("action"),
@@ -150,7 +156,7 @@ public class AlertQueries {
                     locations.get(r.elderId));
             AlertView v = new AlertView(r.id, r.kind, r.severity, r.status, r.title, r.eventCount, r.openedAt,
                     r.lastEventAt, r.acknowledgedAt, r.resolvedAt, r.outcome, r.escalationLevel, r.nextEscalationAt,
-                    r.assignee, r.location, r.organization, card);
+                    r.assignee, r.location, r.organization, card, r.deviceClockWrong);
             result.add(new ScopedAlert(v, r.elderId, r.organizationPath));
         }
         return result;
@@ -161,7 +167,7 @@ public class AlertQueries {
                        Instant openedAt, Instant lastEventAt, Instant acknowledgedAt, Instant resolvedAt, String outcome,
                        int escalationLevel, Instant nextEscalationAt, PersonRef assignee, Position location,
                        OrgRef organization, String organizationPath, String elderName, Integer age, String gender,
-                       String address, String phone, List<String> conditions) {
+                       String address, String phone, List<String> conditions, boolean deviceClockWrong) {
     }
 
     private static Row row(ResultSet rs, int i) throws SQLException {
@@ -176,6 +182,7 @@ public class AlertQueries {
                 rs.getString("outcome"), rs.getInt("escalation_level"), Timestamps.instant(rs, "next_escalation_at"),
                 assignee, location, new OrgRef(rs.getLong("org_id"), rs.getString("org_name")), rs.getString("org_path"),
                 rs.getString("elder_name"), ElderCards.nullableInt(rs, "elder_age"), rs.getString("gender"),
-                rs.getString("address"), rs.getString("phone"), ElderCards.textArray(rs, "conditions"));
+                rs.getString("address"), rs.getString("phone"), ElderCards.textArray(rs, "conditions"),
+                rs.getBoolean("device_clock_wrong"));
     }
 }

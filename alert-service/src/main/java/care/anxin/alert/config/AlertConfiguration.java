@@ -19,6 +19,7 @@ import care.anxin.store.alerting.EndpointSecretRepository;
 import care.anxin.store.webhook.EndpointSecretCipher;
 import care.anxin.store.webhook.WebhookTargetGuard;
 import care.anxin.alert.escalation.DefaultPolicies;
+import care.anxin.alert.fhir.FhirIncidentPayload;
 import care.anxin.alert.escalation.EscalationJob;
 import care.anxin.alert.escalation.Escalator;
 import care.anxin.alert.escalation.PolicyResolver;
@@ -36,6 +37,7 @@ import care.anxin.store.alerting.HoldRepository;
 import care.anxin.store.alerting.IncidentRepository;
 import care.anxin.store.alerting.NotificationRepository;
 import care.anxin.store.alerting.ResponseTimeRepository;
+import care.anxin.store.clinical.DoctorChannels;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
@@ -114,15 +116,16 @@ public class AlertConfiguration {
     }
 
     @Bean
-    Outbox outbox(NotificationRepository notifications, JsonText json, Clock clock, ApplicationEventPublisher events) {
-        return new Outbox(notifications, json, clock, events);
+    Outbox outbox(NotificationRepository notifications, JsonText json, Clock clock, ApplicationEventPublisher events,
+                  FhirIncidentPayload fhir) {
+        return new Outbox(notifications, json, clock, events, fhir);
     }
 
     @Bean
     Escalator escalator(IncidentRepository incidents, DirectoryRepository directory, Outbox outbox, JsonText json,
-                        AlertMetrics metrics, AlertProperties properties) {
+                        AlertMetrics metrics, AlertProperties properties, DoctorChannels doctors) {
         PolicyResolver policies = new PolicyResolver(directory, new DefaultPolicies(properties.escalation()), json);
-        TargetResolver targets = new TargetResolver(directory, properties.sms().gatewayUrl() != null);
+        TargetResolver targets = new TargetResolver(directory, properties.sms().gatewayUrl() != null, doctors);
         return new Escalator(incidents, policies, targets, outbox, json, metrics);
     }
 

@@ -34,6 +34,11 @@ public class HttpJsonPoster {
     }
 
     public DeliveryResult post(String url, String body, Map<String, String> headers) {
+        return post(url, body, "application/json; charset=utf-8", headers);
+    }
+
+    /** The same with another JSON media type (FHIR: application/fhir+json). */
+    public DeliveryResult post(String url, String body, String contentType, Map<String, String> headers) {
         URI uri;
         try {
             uri = URI.create(url);
@@ -44,7 +49,7 @@ public class HttpJsonPoster {
             return DeliveryResult.permanent(null, "URL must be http(s): " + url);
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(requestTimeout)
-                .header("Content-Type", "application/json; charset=utf-8")
+                .header("Content-Type", contentType)
                 .header("User-Agent", "Anxin-Alert/1")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);

@@ -84,7 +84,7 @@ public class WorkerConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     PgNotificationListener deviceEventListener(DataSource dataSource, PollingWorker urgentConsumerWorker,
                                                PollingWorker eventConsumerWorker, PollingWorker escalationWorker,
-                                               PollingWorker dispatcherWorker) {
+                                               PollingWorker smsDispatcherWorker) {
         return new PgNotificationListener(dataSource, "alert-service")
                 .listen(NotifyChannel.DEVICE_EVENT, payload -> {
                     urgentConsumerWorker.wake();
@@ -92,7 +92,8 @@ public class WorkerConfiguration {
                 })
                 // Incidents opened and notifications queued by the monitoring service (phone intake, dispatch).
                 .listen(NotifyChannel.INCIDENT_TIMER_DUE, payload -> escalationWorker.wake())
-                .listen(NotifyChannel.NOTIFICATION_QUEUED, payload -> dispatcherWorker.wake())
+                // (the monitoring service queues only SMS: a dispatched responder's link)
+                .listen(NotifyChannel.NOTIFICATION_QUEUED, payload -> smsDispatcherWorker.wake())
                 .onConnected(() -> {
                     urgentConsumerWorker.wake();
                     eventConsumerWorker.wake();

@@ -94,7 +94,13 @@ class FhirPushTest {
             return harness.jdbc.queryForObject("SELECT count(*) FROM alert WHERE elder_id = ? AND kind = 'NOTIFICATION_FAILED'",
                     Integer.class, elder.id()) == 1;
         });
-        assertThat(harness.receiver.received("/f2/fhir")).as("a refused Bundle is not sent again").hasSize(1);
+        long sos = harness.jdbc.queryForObject("SELECT id FROM alert WHERE elder_id = ? AND kind = 'SOS'", Long.class,
+                elder.id());
+        // (The NOTIFICATION_FAILED incident reaches the same organization, so it is pushed too: filter on the SOS.)
+        assertThat(harness.receiver.received("/f2/fhir", "https://anxin.care/fhir/sid/incident|" + sos + "\""))
+                .as("a refused Bundle is not sent again").hasSize(1);
+        assertThat(harness.jdbc.queryForObject("SELECT status FROM notification n JOIN notification_endpoint e ON e.id = n.endpoint_id"
+                + " WHERE n.alert_id = ? AND e.channel = 'FHIR'", String.class, sos)).isEqualTo("DEAD");
     }
 
     @Test

@@ -142,6 +142,7 @@ export const api = {
     createUser: (body) => post('/api/v1/admin/users', body),
     createElder: (body) => post('/api/v1/admin/elders', body),
     updateElder: (id, body) => put(`/api/v1/admin/elders/${id}`, body),
+    unreadableCarePlans: () => get('/api/v1/admin/care-plans/unreadable'),
     setTravel: (id, body) => put(`/api/v1/admin/elders/${id}/travel`, body),
     clearTravel: (id) => request('DELETE', `/api/v1/admin/elders/${id}/travel`),
     contracts: () => getAll('/api/v1/admin/doctor-contracts'),
@@ -164,6 +165,7 @@ export const api = {
     clearLoginLock: (id) => request('DELETE', `/api/v1/admin/users/${id}/login-lock`),
     auditPage: (filters) => getPage(`/api/v1/admin/audit${query(filters)}`),
     storage: () => get('/api/v1/admin/storage'),
+    parkedEvents: () => get('/api/v1/admin/parked-events'),
   },
   logout: () => request('POST', '/logout'),
 };

@@ -5,10 +5,11 @@ import { t } from './i18n.js';
 import { h, icon, openDialog, closeDialog, toast } from './dom.js';
 import { field, bindForm } from './forms.js';
 import { dateTime, fullDateTime, kindLabel, roleLabel } from './format.js';
+import { catalogue } from './catalogue.js';
 import { canClose } from './permissions.js';
 
 export const OUTCOMES = ['HELP_PROVIDED', 'FALSE_ALARM', 'HOSPITALIZED', 'NO_ACTION_NEEDED', 'OTHER'];
-const ASSIGNABLE_ROLES = new Set(['CARE_STAFF', 'DISTRICT_STAFF', 'DOCTOR', 'ADMIN']);
+const ASSIGNABLE_ROLES = new Set(catalogue.assignableRoles);
 
 export async function openIncident(id, { focus, store, me } = {}) {
   const body = h('div', { class: 'incident-detail' }, h('p', { class: 'muted' }, t('common.loading')));
@@ -135,7 +136,9 @@ function timelineSection(alert) {
 function detailText(detail) {
   if (typeof detail === 'string') return detail;
   const parts = Object.entries(detail).filter(([, v]) => v != null && v !== '').map(([k, v]) => {
-    const value = k === 'outcome' ? t(`outcome.${v}`, null, v) : (typeof v === 'object' ? JSON.stringify(v) : v);
+    const value = k === 'outcome' ? t(`outcome.${v}`, null, v)
+      : (k === 'stage' || k === 'delivery') ? t(`handset.${k}.${v}`, null, v)
+        : (typeof v === 'object' ? JSON.stringify(v) : v);
     return `${t(`detail.${k}`, null, k)}: ${value}`;
   });
   return parts.join(' · ');

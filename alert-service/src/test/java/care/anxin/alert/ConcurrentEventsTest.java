@@ -80,8 +80,10 @@ class ConcurrentEventsTest {
                 .containsEntry("status", "OPEN").containsEntry("event_count", 50);
         long alertId = ((Number) incidents.get(0).get("id")).longValue();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM alert_action WHERE alert_id = ? AND action = 'OPENED'", Integer.class, alertId)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM alert_action WHERE alert_id = ? AND action = 'REPEATED'", Integer.class, alertId)).isEqualTo(49);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM device_event WHERE elder_id = ? AND last_error IS NOT NULL", Integer.class, elder.id())).isZero();
+        // events of one elder and code claimed in one round are coalesced: one write (and timeline entry) counts them all
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM alert_action WHERE alert_id = ? AND action = 'REPEATED'", Integer.class, alertId)).isLessThanOrEqualTo(49);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM device_event WHERE elder_id = ? AND last_error IS NOT NULL AND last_error NOT LIKE 'coalesced into event %'",
+                Integer.class, elder.id())).isZero();
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received("/center").size() == 1);
         Thread.sleep(300);
         assertThat(receiver.received("/center")).hasSize(1);

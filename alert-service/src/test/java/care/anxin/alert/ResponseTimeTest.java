@@ -28,7 +28,7 @@ class ResponseTimeTest {
         TestClock clock = new TestClock(Instant.parse("2026-11-23T10:00:00Z"));
         try (WebhookReceiver receiver = new WebhookReceiver();
              ConfigurableApplicationContext service = AlertServiceRunner.start(TestDatabase.newDatabaseUrl(), clock,
-                     Map.of("anxin.alert.workers-enabled", false))) {
+                     Map.of("anxin.alert.workers-enabled", false, "anxin.alert.api.token", "s3cret-token"))) {
             JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
             Fixtures world = new Fixtures(jdbc, clock, receiver);
             Fixtures.Elder elder = world.elder("曹玉梅");
@@ -50,8 +50,15 @@ class ResponseTimeTest {
                     elder.id(), world.center, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), Timestamp.from(clock.instant().minusSeconds(60)));
 
             int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/api/v1/response-times?organizationId=" + world.district)).build(),
+            URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/response-times?organizationId=" + world.district);
+            HttpClient http = HttpClient.newHttpClient();
+            // the alert service's own API is not open to anyone who can reach the port
+            assertThat(http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+            assertThat(http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer wrong").build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/env")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer s3cret-token").build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             JsonNode stats = new ObjectMapper().readTree(response.body());

@@ -1,9 +1,12 @@
 package care.anxin.alert.config;
 
+import care.anxin.alert.consume.AckNoticeJob;
 import care.anxin.alert.consume.EventConsumer;
 import care.anxin.alert.consume.EventHandler;
 import care.anxin.alert.consume.HoldReleaseJob;
 import care.anxin.alert.consume.UrgentEvents;
+import care.anxin.alert.consume.UrgentQueueHealth;
+import care.anxin.alert.dispatch.DispatchLane;
 import care.anxin.alert.dispatch.Dispatcher;
 import care.anxin.alert.dispatch.DownlinkChannel;
 import care.anxin.alert.dispatch.HttpJsonPoster;
@@ -16,6 +19,7 @@ import care.anxin.store.alerting.EndpointSecretRepository;
 import care.anxin.store.webhook.EndpointSecretCipher;
 import care.anxin.store.webhook.WebhookTargetGuard;
 import care.anxin.alert.escalation.DefaultPolicies;
+import care.anxin.alert.fhir.FhirIncidentPayload;
 import care.anxin.alert.escalation.EscalationJob;
 import care.anxin.alert.escalation.Escalator;
 import care.anxin.alert.escalation.PolicyResolver;
@@ -23,6 +27,9 @@ import care.anxin.alert.escalation.TargetResolver;
 import care.anxin.alert.incident.AlertMetrics;
 import care.anxin.alert.incident.IncidentWriter;
 import care.anxin.alert.incident.JsonText;
+import care.anxin.alert.web.AlertApiProperties;
+import care.anxin.alert.web.ApiTokenFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import care.anxin.store.alerting.ConditionQueries;
 import care.anxin.store.alerting.DirectoryRepository;
 import care.anxin.store.alerting.EventQueueRepository;
@@ -30,13 +37,13 @@ import care.anxin.store.alerting.HoldRepository;
 import care.anxin.store.alerting.IncidentRepository;
 import care.anxin.store.alerting.NotificationRepository;
 import care.anxin.store.alerting.ResponseTimeRepository;
+import care.anxin.store.clinical.DoctorChannels;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,7 +55,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The alert service's object graph: store repositories, rules, escalation, outbox and channels. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AlertProperties.class)
+@EnableConfigurationProperties({AlertProperties.class, AlertApiProperties.class})
 public class AlertConfiguration {
 
     /** Wall clock; tests register their own controllable Clock before this configuration runs. */
@@ -109,15 +116,16 @@ public class AlertConfiguration {
     }
 
     @Bean
-    Outbox outbox(NotificationRepository notifications, JsonText json, Clock clock, ApplicationEventPublisher events) {
-        return new Outbox(notifications, json, clock, events);
+    Outbox outbox(NotificationRepository notifications, JsonText json, Clock clock, ApplicationEventPublisher events,
+                  FhirIncidentPayload fhir) {
+        return new Outbox(notifications, json, clock, events, fhir);
     }
 
     @Bean
     Escalator escalator(IncidentRepository incidents, DirectoryRepository directory, Outbox outbox, JsonText json,
-                        AlertMetrics metrics, AlertProperties properties) {
+                        AlertMetrics metrics, AlertProperties properties, DoctorChannels doctors) {
         PolicyResolver policies = new PolicyResolver(directory, new DefaultPolicies(properties.escalation()), json);
-        TargetResolver targets = new TargetResolver(directory, properties.sms().gatewayUrl() != null);
+        TargetResolver targets = new TargetResolver(directory, properties.sms().gatewayUrl() != null, doctors);
         return new Escalator(incidents, policies, targets, outbox, json, metrics);
     }
 
@@ -134,11 +142,41 @@ public class AlertConfiguration {
     }
 
     @Bean
-    EventConsumer eventConsumer(EventQueueRepository queue, DirectoryRepository directory, UrgentEvents urgent,
-                                IncidentWriter writer, JsonText json, TransactionTemplate tx, AlertMetrics metrics,
-                                AlertProperties properties, Clock clock) {
-        return new EventConsumer(queue, directory, new EventHandler(urgent, writer, json), tx, metrics,
-                properties.events(), clock);
+    EventHandler eventHandler(UrgentEvents urgent, IncidentWriter writer, JsonText json) {
+        return new EventHandler(urgent, writer, json);
+    }
+
+    /** The urgent lane: SOS, FALL, FALL_CANCELLED only, on its own thread. */
+    @Bean
+    EventConsumer urgentEventConsumer(EventQueueRepository queue, DirectoryRepository directory, EventHandler handler,
+                                      TransactionTemplate tx, AlertMetrics metrics, AlertProperties properties, Clock clock) {
+        return new EventConsumer(true, queue, directory, handler, tx, metrics, properties.events(), clock);
+    }
+
+    /** Everything else (vitals, battery, presence). */
+    @Bean
+    EventConsumer eventConsumer(EventQueueRepository queue, DirectoryRepository directory, EventHandler handler,
+                                TransactionTemplate tx, AlertMetrics metrics, AlertProperties properties, Clock clock) {
+        return new EventConsumer(false, queue, directory, handler, tx, metrics, properties.events(), clock);
+    }
+
+    @Bean
+    UrgentQueueHealth urgentQueueHealth(EventQueueRepository queue, AlertProperties properties, Clock clock,
+                                        MeterRegistry registry) {
+        return new UrgentQueueHealth(queue, properties.events().urgentMaxAge(), clock, registry);
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(AlertApiProperties properties) {
+        FilterRegistrationBean<ApiTokenFilter> registration = new FilterRegistrationBean<>(new ApiTokenFilter(properties));
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    @Bean
+    AckNoticeJob ackNoticeJob(IncidentRepository incidents, DirectoryRepository directory, UrgentEvents urgent,
+                              TransactionTemplate tx, Clock clock) {
+        return new AckNoticeJob(incidents, directory, urgent, tx, clock);
     }
 
     @Bean
@@ -155,7 +193,7 @@ public class AlertConfiguration {
     HttpJsonPoster httpJsonPoster(AlertProperties properties) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.dispatch().connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        return new HttpJsonPoster(client, properties.dispatch().requestTimeout());
+        return new HttpJsonPoster(client, properties.dispatch().requestTimeout(), properties.dispatch().totalDeadline());
     }
 
     @Bean
@@ -179,20 +217,31 @@ public class AlertConfiguration {
         return new DownlinkChannel(notifications, clock);
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    ExecutorService notificationSenders(AlertProperties properties) {
-        return Executors.newFixedThreadPool(properties.dispatch().senders(), runnable -> {
-            Thread t = new Thread(runnable, "anxin-notification-sender");
-            t.setDaemon(true);
-            return t;
-        });
+    /** The handset's ALERT_ACK: its own lane, never behind a partner's webhook. */
+    @Bean(destroyMethod = "close")
+    Dispatcher downlinkDispatcher(NotificationRepository notifications, IncidentRepository incidents, IncidentWriter writer,
+                                  List<NotificationChannel> channels, TransactionTemplate tx, AlertMetrics metrics,
+                                  JsonText json, AlertProperties properties, Clock clock) {
+        return new Dispatcher(DispatchLane.only("downlink", Set.of("DOWNLINK"), 2, 2), notifications, incidents, writer,
+                channels, tx, metrics, json, properties.dispatch(), clock);
     }
 
-    @Bean
-    Dispatcher dispatcher(NotificationRepository notifications, IncidentRepository incidents, IncidentWriter writer,
-                          List<NotificationChannel> channels, TransactionTemplate tx, ExecutorService notificationSenders,
-                          AlertMetrics metrics, JsonText json, AlertProperties properties, Clock clock) {
-        return new Dispatcher(notifications, incidents, writer, channels, tx, notificationSenders, metrics, json,
+    /** Family SMS: its own lane. */
+    @Bean(destroyMethod = "close")
+    Dispatcher smsDispatcher(NotificationRepository notifications, IncidentRepository incidents, IncidentWriter writer,
+                             List<NotificationChannel> channels, TransactionTemplate tx, AlertMetrics metrics,
+                             JsonText json, AlertProperties properties, Clock clock) {
+        return new Dispatcher(DispatchLane.only("sms", Set.of("SMS"), 2, properties.dispatch().perEndpoint()),
+                notifications, incidents, writer, channels, tx, metrics, json, properties.dispatch(), clock);
+    }
+
+    /** Webhooks and any other channel: endpoints isolated by bulkheads and circuit breakers. */
+    @Bean(destroyMethod = "close")
+    Dispatcher webhookDispatcher(NotificationRepository notifications, IncidentRepository incidents, IncidentWriter writer,
+                                 List<NotificationChannel> channels, TransactionTemplate tx, AlertMetrics metrics,
+                                 JsonText json, AlertProperties properties, Clock clock) {
+        return new Dispatcher(DispatchLane.allBut("webhook", Set.of("DOWNLINK", "SMS"), properties.dispatch().senders(),
+                properties.dispatch().perEndpoint()), notifications, incidents, writer, channels, tx, metrics, json,
                 properties.dispatch(), clock);
     }
 }

@@ -14,20 +14,29 @@ public record AlertProperties(Events events, Fall fall, Escalation escalation, D
                               Rules rules, Boolean workersEnabled) {
 
     public AlertProperties {
-        events = events != null ? events : new Events(0, null, 0);
+        events = events != null ? events : new Events(0, null, 0, null, null, 0, null);
         fall = fall != null ? fall : new Fall(null, null);
         escalation = escalation != null ? escalation : new Escalation(null, null, null, null);
-        dispatch = dispatch != null ? dispatch : new Dispatch(null, 0, 0, null, null, 0, null, null, null, 0);
+        dispatch = dispatch != null ? dispatch : new Dispatch(null, 0, 0, null, null, 0, null, null, null, 0, null, 0, 0, null);
         sms = sms != null ? sms : new Sms(null);
         rules = rules != null ? rules : new Rules(null, null, 0, 0, null, null, null, 0, 0, null, null, true);
     }
 
-    /** The device_event consumer: batch size, polling safety net, attempts before an event is parked. */
-    public record Events(int batchSize, Duration pollInterval, int maxAttempts) {
+    /**
+     * The device_event consumer: batch size, polling safety net, attempts before a non-urgent event is
+     * parked (urgent ones are retried forever), retry backoff, each device's budget of non-urgent
+     * events per minute, and the age of the oldest waiting urgent event that turns health DOWN.
+     */
+    public record Events(int batchSize, Duration pollInterval, int maxAttempts, Duration retryBase, Duration retryMax,
+                         int devicePerMinute, Duration urgentMaxAge) {
         public Events {
             batchSize = batchSize > 0 ? batchSize : 100;
             pollInterval = pollInterval != null ? pollInterval : Duration.ofSeconds(2);
             maxAttempts = maxAttempts > 0 ? maxAttempts : 5;
+            retryBase = retryBase != null ? retryBase : Duration.ofSeconds(1);
+            retryMax = retryMax != null ? retryMax : Duration.ofSeconds(30);
+            devicePerMinute = devicePerMinute > 0 ? devicePerMinute : 60;
+            urgentMaxAge = urgentMaxAge != null ? urgentMaxAge : Duration.ofSeconds(30);
         }
     }
 
@@ -49,10 +58,20 @@ public record AlertProperties(Events events, Fall fall, Escalation escalation, D
         }
     }
 
-    /** The outbox dispatcher: retries with exponential backoff and jitter, then DEAD. */
+    /**
+     * The outbox dispatcher: retries with exponential backoff and jitter, then DEAD. Every HTTP send
+     * ends within totalDeadline (connect, headers and body); senders threads serve webhooks, at most
+     * perEndpoint of them for one endpoint; an endpoint failing circuitFailures times in a row is
+     * left alone for circuitOpenFor. The handset downlink and SMS have lanes of their own.
+     */
     public record Dispatch(Duration pollInterval, int batchSize, int maxAttempts, Duration backoffBase, Duration backoffMax,
-                           double jitter, Duration connectTimeout, Duration requestTimeout, Duration lease, int senders) {
+                           double jitter, Duration connectTimeout, Duration requestTimeout, Duration lease, int senders,
+                           Duration totalDeadline, int perEndpoint, int circuitFailures, Duration circuitOpenFor) {
         public Dispatch {
+            totalDeadline = totalDeadline != null ? totalDeadline : Duration.ofSeconds(10);
+            perEndpoint = perEndpoint > 0 ? perEndpoint : 2;
+            circuitFailures = circuitFailures > 0 ? circuitFailures : 5;
+            circuitOpenFor = circuitOpenFor != null ? circuitOpenFor : Duration.ofSeconds(30);
             pollInterval = pollInterval != null ? pollInterval : Duration.ofMillis(500);
             batchSize = batchSize > 0 ? batchSize : 50;
             maxAttempts = maxAttempts > 0 ? maxAttempts : 8;

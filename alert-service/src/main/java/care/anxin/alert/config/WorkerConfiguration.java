@@ -1,6 +1,7 @@
 package care.anxin.alert.config;
 
 import care.anxin.store.notify.NotifyChannel;
+import care.anxin.alert.consume.AckNoticeJob;
 import care.anxin.alert.consume.EventConsumer;
 import care.anxin.alert.consume.HoldReleaseJob;
 import care.anxin.alert.dispatch.Dispatcher;
@@ -9,6 +10,7 @@ import care.anxin.alert.escalation.EscalationJob;
 import care.anxin.alert.rules.ConditionRuleRunner;
 import care.anxin.alert.work.PollingWorker;
 import care.anxin.store.notify.PgNotificationListener;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -25,8 +27,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class WorkerConfiguration {
 
     @Bean
-    PollingWorker eventConsumerWorker(EventConsumer consumer, AlertProperties properties) {
-        return new PollingWorker("event-consumer", properties.events().pollInterval(), consumer::runOnce);
+    PollingWorker urgentConsumerWorker(EventConsumer urgentEventConsumer, AlertProperties properties) {
+        return new PollingWorker("urgent-consumer", properties.events().pollInterval(), urgentEventConsumer::runOnce);
+    }
+
+    @Bean
+    PollingWorker eventConsumerWorker(EventConsumer eventConsumer, AlertProperties properties) {
+        return new PollingWorker("event-consumer", properties.events().pollInterval(), eventConsumer::runOnce);
     }
 
     @Bean
@@ -35,13 +42,36 @@ public class WorkerConfiguration {
     }
 
     @Bean
+    PollingWorker ackNoticeWorker(AckNoticeJob job, AlertProperties properties) {
+        return new PollingWorker("ack-notices", properties.escalation().timerInterval(), job::runOnce);
+    }
+
+    @Bean
     PollingWorker escalationWorker(EscalationJob job, AlertProperties properties) {
         return new PollingWorker("escalation", properties.escalation().timerInterval(), job::runOnce);
     }
 
     @Bean
-    PollingWorker dispatcherWorker(Dispatcher dispatcher, AlertProperties properties) {
-        return new PollingWorker("dispatcher", properties.dispatch().pollInterval(), dispatcher::runOnce);
+    PollingWorker downlinkDispatcherWorker(Dispatcher downlinkDispatcher, AlertProperties properties) {
+        return laneWorker(downlinkDispatcher, properties);
+    }
+
+    @Bean
+    PollingWorker smsDispatcherWorker(Dispatcher smsDispatcher, AlertProperties properties) {
+        return laneWorker(smsDispatcher, properties);
+    }
+
+    @Bean
+    PollingWorker webhookDispatcherWorker(Dispatcher webhookDispatcher, AlertProperties properties) {
+        return laneWorker(webhookDispatcher, properties);
+    }
+
+    /** A dispatcher lane's loop, woken after each finished send (a sender or an endpoint bulkhead is free again). */
+    private static PollingWorker laneWorker(Dispatcher dispatcher, AlertProperties properties) {
+        PollingWorker worker = new PollingWorker("dispatch-" + dispatcher.lane().name(), properties.dispatch().pollInterval(),
+                dispatcher::runOnce);
+        dispatcher.onSent(worker::wake);
+        return worker;
     }
 
     @Bean
@@ -52,28 +82,40 @@ public class WorkerConfiguration {
 
     /** NOTIFY device_event wakes the consumer; after every (re)connect it polls what it may have missed. */
     @Bean(initMethod = "start", destroyMethod = "close")
-    PgNotificationListener deviceEventListener(DataSource dataSource, PollingWorker eventConsumerWorker) {
+    PgNotificationListener deviceEventListener(DataSource dataSource, PollingWorker urgentConsumerWorker,
+                                               PollingWorker eventConsumerWorker, PollingWorker escalationWorker,
+                                               PollingWorker dispatcherWorker) {
         return new PgNotificationListener(dataSource, "alert-service")
-                .listen(NotifyChannel.DEVICE_EVENT, payload -> eventConsumerWorker.wake())
-                .onConnected(eventConsumerWorker::wake);
+                .listen(NotifyChannel.DEVICE_EVENT, payload -> {
+                    urgentConsumerWorker.wake();
+                    eventConsumerWorker.wake();
+                })
+                // Incidents opened and notifications queued by the monitoring service (phone intake, dispatch).
+                .listen(NotifyChannel.INCIDENT_TIMER_DUE, payload -> escalationWorker.wake())
+                .listen(NotifyChannel.NOTIFICATION_QUEUED, payload -> dispatcherWorker.wake())
+                .onConnected(() -> {
+                    urgentConsumerWorker.wake();
+                    eventConsumerWorker.wake();
+                });
     }
 
     @Bean
-    DispatcherWakeup dispatcherWakeup(PollingWorker dispatcherWorker) {
-        return new DispatcherWakeup(dispatcherWorker);
+    DispatcherWakeup dispatcherWakeup(PollingWorker downlinkDispatcherWorker, PollingWorker smsDispatcherWorker,
+                                      PollingWorker webhookDispatcherWorker) {
+        return new DispatcherWakeup(List.of(downlinkDispatcherWorker, smsDispatcherWorker, webhookDispatcherWorker));
     }
 
-    /** Wakes the dispatcher once the transaction that queued notifications has committed. */
+    /** Wakes the dispatcher lanes once the transaction that queued notifications has committed. */
     public static class DispatcherWakeup {
-        private final PollingWorker worker;
+        private final List<PollingWorker> workers;
 
-        DispatcherWakeup(PollingWorker worker) {
-            this.worker = worker;
+        DispatcherWakeup(List<PollingWorker> workers) {
+            this.workers = workers;
         }
 
         @TransactionalEventListener(fallbackExecution = true)
         public void onQueued(OutboxQueued event) {
-            worker.wake();
+            workers.forEach(PollingWorker::wake);
         }
     }
 }

@@ -30,6 +30,11 @@ public class EventHandler {
     }
 
     public String handle(DeviceEventRow e, ElderRef elder, Instant now) {
+        return handle(e, elder, now, 1);
+    }
+
+    /** events: how many events this one stands for (abnormal vitals coalesced into it, itself included). */
+    public String handle(DeviceEventRow e, ElderRef elder, Instant now, int events) {
         if (e.kind() == null) {
             return "ignored";
         }
@@ -42,7 +47,7 @@ public class EventHandler {
             case SOS -> urgent.sos(e, elder, now);
             case FALL -> urgent.fall(e, elder, now);
             case FALL_CANCELLED -> urgent.cancel(e, elder, now);
-            case VITAL_ABNORMAL -> vital(e, (AbnormalReading) e.payload(), elder, now);
+            case VITAL_ABNORMAL -> vital(e, (AbnormalReading) e.payload(), elder, now, events);
             case LOW_BATTERY -> {
                 ObjectNode detail = json.object().put("deviceId", e.deviceId());
                 DeviceReport r = e.report();
@@ -61,14 +66,18 @@ public class EventHandler {
     }
 
     /** VITAL_ABNORMAL -> VITAL_<code>: HIGH for a critical classification, MEDIUM otherwise. */
-    private void vital(DeviceEventRow e, AbnormalReading reading, ElderRef elder, Instant now) {
+    private void vital(DeviceEventRow e, AbnormalReading reading, ElderRef elder, Instant now, int events) {
         if (reading.code() == null || reading.classification() == null) {
             throw new IllegalArgumentException("VITAL_ABNORMAL payload without code or classification");
         }
         Severity severity = reading.classification().critical() ? Severity.HIGH : Severity.MEDIUM;
         ObjectNode detail = json.object();
         detail.set("lastReading", json.read(e.payloadJson()));
-        writer.record(draft(e, elder, IncidentKind.vital(reading.code()), severity, detail, now), eventDetail(e));
+        ObjectNode action = (ObjectNode) json.read(eventDetail(e));
+        if (events > 1) {
+            action.put("coalesced", events);
+        }
+        writer.record(draft(e, elder, IncidentKind.vital(reading.code()), severity, detail, now), json.of(action), events);
     }
 
     private IncidentDraft draft(DeviceEventRow e, ElderRef elder, IncidentKind kind, Severity severity, ObjectNode detail,

@@ -69,21 +69,57 @@ public class UrgentEvents {
     }
 
     public void sos(DeviceEventRow e, ElderRef elder, Instant now) {
-        Optional<OpenIncident> fall = incidents.findOpen(elder.id(), IncidentKind.FALL).filter(f -> correlates(f.lastEventAt(), e));
+        Optional<OpenIncident> fall = incidents.lockOpen(elder.id(), IncidentKind.FALL).filter(f -> correlates(f.lastEventAt(), e));
         if (fall.isPresent()) {
             correlate(fall.get().id(), e, now);
-            ack(fall.get().id(), IncidentKind.SOS, e);
+            pressedAgain(fall.get(), e, now);
+            clockNotes(fall.get().id(), e.report(), e.occurredAt(), e.receivedAt(), now);
+            ack(fall.get().id(), IncidentKind.SOS, e, now);
             return;
         }
         Optional<Hold> held = holds.lockHeld(elder.id(), IncidentKind.FALL).filter(h -> correlates(h.occurredAt(), e));
         if (held.isPresent()) {
             long alertId = release(held.get(), now, "SOS");
             correlate(alertId, e, now);
-            ack(alertId, IncidentKind.SOS, e);
+            clockNotes(alertId, e.report(), e.occurredAt(), e.receivedAt(), now);
+            ack(alertId, IncidentKind.SOS, e, now);
             return;
         }
+        // Locked first: an acknowledgement arriving meanwhile waits, so a press is never lost between the two.
+        Optional<OpenIncident> open = incidents.lockOpen(elder.id(), IncidentKind.SOS);
         Upserted u = writer.record(draft(IncidentKind.SOS, elder, e, now), eventDetail(e));
-        ack(u.id(), IncidentKind.SOS, e);
+        open.ifPresent(o -> pressedAgain(o, e, now));
+        clockNotes(u.id(), e.report(), e.occurredAt(), e.receivedAt(), now);
+        ack(u.id(), IncidentKind.SOS, e, now);
+    }
+
+    /** An SOS pressed on an acknowledged incident: back to OPEN, escalation restarted, the board alarms again. */
+    private void pressedAgain(OpenIncident incident, DeviceEventRow e, Instant now) {
+        if (incident.status() == IncidentStatus.ACKNOWLEDGED) {
+            writer.reopenAfterAck(incident.id(), now, json.of(json.object().put("eventId", e.id()).put("kind", e.kindName())
+                    .put("deviceId", e.deviceId())));
+            log.warn("Elder {} pressed SOS again after incident {} was acknowledged: back to OPEN, escalating again",
+                    e.elderId(), incident.id());
+        }
+    }
+
+    /**
+     * Device clock notes on the incident: a wrong clock (opened at the receive time; flag on the card
+     * and timeline DEVICE_CLOCK_WRONG) or a store-and-forward replay (timeline LATE_REPLAY).
+     */
+    private void clockNotes(long alertId, DeviceReport report, Instant occurredAt, Instant receivedAt, Instant now) {
+        if (report.clockWrong()) {
+            incidents.markDeviceClockWrong(alertId, now);
+            ObjectNode detail = json.object().put("receivedAt", receivedAt.toString());
+            if (report.deviceTime() != null) {
+                detail.put("deviceTime", report.deviceTime().toString());
+            }
+            incidents.addAction(alertId, now, "DEVICE_CLOCK_WRONG", json.of(detail));
+        } else if (report.late()) {
+            incidents.addAction(alertId, now, "LATE_REPLAY", json.of(json.object().put("deviceTime", occurredAt.toString())
+                    .put("receivedAt", receivedAt.toString())
+                    .put("lateSeconds", Duration.between(occurredAt, receivedAt).toSeconds())));
+        }
     }
 
     public void fall(DeviceEventRow e, ElderRef elder, Instant now) {
@@ -94,8 +130,9 @@ public class UrgentEvents {
         }
         if (incidents.findOpen(elder.id(), IncidentKind.FALL).isPresent() || settings.cancelWindow().isZero()) {
             Upserted u = writer.record(draft(IncidentKind.FALL, elder, e, now), eventDetail(e));
+            clockNotes(u.id(), e.report(), e.occurredAt(), e.receivedAt(), now);
             if (u.inserted()) {
-                ack(u.id(), IncidentKind.FALL, e);
+                ack(u.id(), IncidentKind.FALL, e, now);
             }
             return;
         }
@@ -152,10 +189,11 @@ public class UrgentEvents {
             incidents.countInto(u.id(), h.occurredAt(), "{}", now);
         }
         holds.close(h.id(), HoldStatus.RELEASED, u.id(), now);
+        clockNotes(u.id(), fall, h.occurredAt(), h.heldAt(), now);
         incidents.addAction(u.id(), h.heldAt(), "HELD", json.of(json.object().put("eventId", h.eventId())
                 .put("holdUntil", h.holdUntil().toString())));
-        handsetFor(h.elderId(), h.deviceId()).ifPresent(device ->
-                outbox.handsetAck(u.id(), IncidentKind.FALL, device, "alert:" + u.id() + ":downlink:hold:" + h.id()));
+        handsetFor(h.elderId(), h.deviceId()).ifPresent(device -> tellHandset(u.id(), "RECEIVED",
+                IncidentTexts.received(IncidentKind.FALL), device, "alert:" + u.id() + ":downlink:hold:" + h.id(), now));
         return u.id();
     }
 
@@ -170,10 +208,23 @@ public class UrgentEvents {
         incidents.addAction(alertId, now, "CORRELATED", json.of(json.object().put("kind", e.kind().name()).put("eventId", e.id())));
     }
 
-    /** ALERT_ACK to the handset: one per SOS event (the elder pressed; they want to hear back). */
-    private void ack(long alertId, IncidentKind kind, DeviceEventRow e) {
-        handsetFor(e.elderId(), e.deviceId()).ifPresent(device ->
-                outbox.handsetAck(alertId, kind, device, "alert:" + alertId + ":downlink:event:" + e.id()));
+    /** ALERT_ACK at receipt to the handset: one per SOS event (the elder pressed; they want to hear back). */
+    private void ack(long alertId, IncidentKind kind, DeviceEventRow e, Instant now) {
+        handsetFor(e.elderId(), e.deviceId()).ifPresent(device -> tellHandset(alertId, "RECEIVED",
+                IncidentTexts.received(kind), device, "alert:" + alertId + ":downlink:event:" + e.id(), now));
+    }
+
+    /**
+     * Queues an ALERT_ACK for the handset and puts it on the timeline (HANDSET_ACK with the stage
+     * RECEIVED or CONFIRMED, the words, and the key by which the console shows its delivery state).
+     */
+    public void tellHandset(long alertId, String stage, IncidentTexts.HandsetText text, String deviceId, String key,
+                            Instant now) {
+        if (outbox.handsetCommand(alertId, text, deviceId, key)) {
+            incidents.addAction(alertId, now, "HANDSET_ACK", json.of(json.object().put("stage", stage)
+                    .put("text", text.text()).put("textEn", text.textEn()).put("deviceId", deviceId)
+                    .put("notificationKey", key)));
+        }
     }
 
     private Optional<String> handsetFor(long elderId, String deviceId) {

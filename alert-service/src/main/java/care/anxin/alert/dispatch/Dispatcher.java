@@ -1,12 +1,13 @@
 package care.anxin.alert.dispatch;
 
-import care.anxin.domain.incident.Severity;
-import care.anxin.domain.incident.IncidentKind;
 import care.anxin.alert.config.AlertProperties;
 import care.anxin.alert.incident.AlertMetrics;
 import care.anxin.alert.incident.IncidentTexts;
 import care.anxin.alert.incident.IncidentWriter;
 import care.anxin.alert.incident.JsonText;
+import care.anxin.alert.work.Backoff;
+import care.anxin.domain.incident.IncidentKind;
+import care.anxin.domain.incident.Severity;
 import care.anxin.store.alerting.AlertSnapshot;
 import care.anxin.store.alerting.IncidentDraft;
 import care.anxin.store.alerting.IncidentRepository;
@@ -15,11 +16,14 @@ import care.anxin.store.alerting.OutboundNotification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -27,15 +31,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the outbox. A round claims due rows (SKIP LOCKED, leased as SENDING and committed, so no
- * lock is held while a partner is slow), sends them in parallel, then records each attempt:
+ * Sends one lane of the outbox ({@link DispatchLane}). A round claims due rows (SKIP LOCKED, leased
+ * as SENDING and committed, so no lock is held while a partner is slow) — only as many as the
+ * lane has free senders, and none for an endpoint whose bulkhead is full or whose circuit is open
+ * ({@link EndpointCircuits}) — and hands them to the lane's senders without waiting for them: a
+ * slow endpoint occupies at most its bulkhead, never the round. Each attempt is then recorded:
  * SENT (first_notified_at on the incident), a retry with exponential backoff and jitter, or DEAD
  * after the maximum attempts, which opens a NOTIFICATION_FAILED incident for operators.
  */
-public class Dispatcher {
+public class Dispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
+    private final DispatchLane lane;
     private final NotificationRepository notifications;
     private final IncidentRepository incidents;
     private final IncidentWriter writer;
@@ -46,47 +54,85 @@ public class Dispatcher {
     private final JsonText json;
     private final AlertProperties.Dispatch settings;
     private final Backoff backoff;
+    private final EndpointCircuits circuits;
     private final Clock clock;
+    private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
+    private volatile Runnable onSent = () -> { };
 
-    public Dispatcher(NotificationRepository notifications, IncidentRepository incidents, IncidentWriter writer,
-                      List<NotificationChannel> channels, TransactionTemplate tx, ExecutorService senders,
+    public Dispatcher(DispatchLane lane, NotificationRepository notifications, IncidentRepository incidents,
+                      IncidentWriter writer, List<NotificationChannel> channels, TransactionTemplate tx,
                       AlertMetrics metrics, JsonText json, AlertProperties.Dispatch settings, Clock clock) {
+        this.lane = lane;
         this.notifications = notifications;
         this.incidents = incidents;
         this.writer = writer;
         this.channels = channels.stream().collect(Collectors.toMap(NotificationChannel::name, Function.identity()));
         this.tx = tx;
-        this.senders = senders;
+        this.senders = Executors.newFixedThreadPool(lane.senders(), runnable -> {
+            Thread t = new Thread(runnable, "anxin-send-" + lane.name());
+            t.setDaemon(true);
+            return t;
+        });
         this.metrics = metrics;
         this.json = json;
         this.settings = settings;
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax(), settings.jitter());
+        this.circuits = new EndpointCircuits(settings.circuitFailures(), settings.circuitOpenFor(), clock);
         this.clock = clock;
     }
 
-    /** One round; true when the batch was full. */
+    public DispatchLane lane() {
+        return lane;
+    }
+
+    /** Called after each finished send (the lane's worker wakes: a sender and maybe an endpoint are free). */
+    public void onSent(Runnable callback) {
+        this.onSent = callback;
+    }
+
+    /** One round; true when more may be claimable right now. */
     public boolean runOnce() {
+        int free = lane.senders() - inFlight.values().stream().mapToInt(Integer::intValue).sum();
+        if (free <= 0) {
+            return false;
+        }
+        Set<String> blocked = new HashSet<>(circuits.open());
+        inFlight.forEach((endpoint, n) -> {
+            if (n >= lane.perEndpoint()) {
+                blocked.add(endpoint);
+            }
+        });
         Instant now = clock.instant();
-        List<OutboundNotification> claimed = tx.execute(status ->
-                notifications.claimDue(now, now.plus(settings.lease()), settings.batchSize()));
+        int limit = Math.min(free, settings.batchSize());
+        List<OutboundNotification> claimed = tx.execute(status -> notifications.claimDue(now, now.plus(settings.lease()),
+                limit, lane.channels(), lane.include(), blocked));
         if (claimed == null || claimed.isEmpty()) {
             return false;
         }
-        List<Future<?>> sends = new ArrayList<>();
         for (OutboundNotification n : claimed) {
-            sends.add(senders.submit(() -> send(n)));
-        }
-        for (Future<?> f : sends) {
+            String endpoint = n.endpointKey();
+            inFlight.merge(endpoint, 1, Integer::sum);
+            circuits.started(endpoint);
             try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } catch (java.util.concurrent.ExecutionException e) {
-                log.error("Dispatch task failed", e.getCause());
+                senders.execute(() -> {
+                    try {
+                        send(n);
+                    } finally {
+                        inFlight.computeIfPresent(endpoint, (k, c) -> c <= 1 ? null : c - 1);
+                        onSent.run();
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
+                inFlight.computeIfPresent(endpoint, (k, c) -> c <= 1 ? null : c - 1);
+                return false; // the lease expires and the row is claimed again after a restart
             }
         }
-        return claimed.size() == settings.batchSize();
+        return claimed.size() == limit;
+    }
+
+    @Override
+    public void close() {
+        senders.shutdownNow();
     }
 
     private void send(OutboundNotification n) {
@@ -99,9 +145,19 @@ public class Dispatcher {
         } catch (RuntimeException e) {
             result = DeliveryResult.retry(null, "channel error: " + e);
         }
+        if (result.success() || !result.retryable()) {
+            circuits.succeeded(n.endpointKey()); // it answered: a refusal is about this request, not the endpoint
+        } else if (circuits.failed(n.endpointKey())) {
+            log.warn("Endpoint {} failed {} times in a row: circuit open for {}", n.endpointKey(),
+                    settings.circuitFailures(), settings.circuitOpenFor());
+        }
         long durationMs = (System.nanoTime() - started) / 1_000_000;
         DeliveryResult outcome = result;
-        tx.executeWithoutResult(status -> record(n, outcome, durationMs));
+        try {
+            tx.executeWithoutResult(status -> record(n, outcome, durationMs));
+        } catch (RuntimeException e) {
+            log.error("Cannot record the attempt of notification {} (its lease expires and it is sent again)", n.id(), e);
+        }
     }
 
     private void record(OutboundNotification n, DeliveryResult r, long durationMs) {
@@ -146,7 +202,8 @@ public class Dispatcher {
         String detail = json.of(json.object().put("failedAlertId", source.id()).put("failedAlertKind", source.kind().name())
                 .put("notificationId", n.id()).put("channel", n.channel()).put("recipient", n.recipient())
                 .put("error", r.error()));
-        writer.record(new IncidentDraft(source.elderId(), source.organizationId(), null, IncidentKind.NOTIFICATION_FAILED, Severity.HIGH,
-                IncidentTexts.title(IncidentKind.NOTIFICATION_FAILED, source.elderName()), detail, now, now, null, null), detail);
+        writer.record(new IncidentDraft(source.elderId(), source.organizationId(), null, IncidentKind.NOTIFICATION_FAILED,
+                Severity.HIGH, IncidentTexts.title(IncidentKind.NOTIFICATION_FAILED, source.elderName()), detail, now, now,
+                null, null), detail);
     }
 }

@@ -1,6 +1,6 @@
 package care.anxin.alert.dispatch;
 
-import care.anxin.domain.incident.IncidentKind;
+import care.anxin.alert.fhir.FhirIncidentPayload;
 import care.anxin.alert.incident.IncidentTexts;
 import care.anxin.domain.event.CommandPayload;
 import care.anxin.domain.event.ContractJson;
@@ -23,24 +23,27 @@ public class Outbox {
     private final JsonText json;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final FhirIncidentPayload fhir;
 
     public Outbox(NotificationRepository notifications, JsonText json, Clock clock, ApplicationEventPublisher events) {
+        this(notifications, json, clock, events, null);
+    }
+
+    public Outbox(NotificationRepository notifications, JsonText json, Clock clock, ApplicationEventPublisher events,
+                  FhirIncidentPayload fhir) {
         this.notifications = notifications;
         this.json = json;
         this.clock = clock;
         this.events = events;
+        this.fhir = fhir;
     }
 
     /** A webhook body or SMS text about the incident; true when queued (false: the key existed). */
     public boolean alertNotification(AlertSnapshot alert, String channel, Long endpointId, String address, String key,
                                      int step, int reminder, String target) {
-        String payload = channel.equals("SMS") ? smsPayload(alert, address, reminder) : webhookPayload(alert, key, step, reminder, target);
+        String payload = channel.equals("FHIR") && fhir != null ? fhir.bundle(alert)
+                : channel.equals("SMS") ? smsPayload(alert, address, reminder) : webhookPayload(alert, key, step, reminder, target);
         return queue(alert.id(), channel, endpointId, address, key, payload);
-    }
-
-    /** The ALERT_ACK at receipt for the elder's handset: the call arrived, the care center is being contacted. */
-    public boolean handsetAck(long alertId, IncidentKind kind, String deviceId, String key) {
-        return handsetCommand(alertId, IncidentTexts.received(kind), deviceId, key);
     }
 
     /** An ALERT_ACK command for a handset (the outbox row's payload is the command's, without its key yet). */

@@ -12,6 +12,7 @@ import java.util.List;
  * SOS/FALL: care center at once; not acknowledged after ackTimeout: parent organization and family,
  * reminding until acknowledged; not resolved after resolveTimeout: nearest medical partner.
  * HIGH: care center, then the parent organization after 5 minutes unacknowledged. Others: care center.
+ * EARLY_WARNING also goes at once to the contracted doctors who set up an alert channel.
  */
 public class DefaultPolicies {
 
@@ -23,6 +24,10 @@ public class DefaultPolicies {
 
     public EscalationPolicy forIncident(IncidentKind kind, Severity severity) {
         Step now = new Step(0, null, null, List.of(Target.organization(0)));
+        if (kind == IncidentKind.EARLY_WARNING) {
+            // The contracted doctors who asked for it hear of an early warning at once (docs/clinical.md).
+            now = new Step(0, null, null, List.of(Target.organization(0), Target.doctors()));
+        }
         if (kind.urgent()) {
             return new EscalationPolicy("default:urgent", List.of(now,
                     new Step(seconds(settings.ackTimeout()), "ACKNOWLEDGED", seconds(settings.reminderInterval()),

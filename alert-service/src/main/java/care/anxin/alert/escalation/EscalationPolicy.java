@@ -63,8 +63,8 @@ public record EscalationPolicy(String source, List<Step> steps) {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Target(String type, Integer up, String organizationKind, Long organizationId) {
         public Target {
-            if (type == null || !List.of("ORGANIZATION", "CONTACTS", "PARTNER").contains(type)) {
-                throw new IllegalArgumentException("target type must be ORGANIZATION, CONTACTS or PARTNER, not " + type);
+            if (type == null || !List.of("ORGANIZATION", "CONTACTS", "PARTNER", "DOCTORS").contains(type)) {
+                throw new IllegalArgumentException("target type must be ORGANIZATION, CONTACTS, PARTNER or DOCTORS, not " + type);
             }
         }
 
@@ -74,6 +74,11 @@ public record EscalationPolicy(String source, List<Step> steps) {
 
         public static Target contacts() {
             return new Target("CONTACTS", null, null, null);
+        }
+
+        /** The elder's contracted doctors that set up their own alert channel. */
+        public static Target doctors() {
+            return new Target("DOCTORS", null, null, null);
         }
 
         public static Target partner() {

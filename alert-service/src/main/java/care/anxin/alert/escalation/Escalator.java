@@ -85,13 +85,16 @@ public class Escalator {
     }
 
     private static Instant dueAt(EscalationState s, EscalationPolicy.Step step) {
-        return s.openedAt().plusSeconds(step.afterSeconds());
+        return s.escalationBase().plusSeconds(step.afterSeconds());
     }
 
     private void fire(EscalationState s, EscalationPolicy policy, int stepIndex, EscalationPolicy.Step step,
                       int reminder, Instant now) {
         AlertSnapshot alert = incidents.snapshot(s.id()).orElseThrow();
         ObjectNode detail = json.object().put("step", stepIndex).put("policy", policy.source());
+        if (s.round() > 0) {
+            detail.put("round", s.round());
+        }
         if (reminder > 0) {
             detail.put("reminder", reminder);
         }
@@ -100,7 +103,9 @@ public class Escalator {
         for (EscalationPolicy.Target target : step.targets()) {
             TargetResolver.Resolution resolution = targets.resolve(target, s.elderId(), s.organizationId());
             for (Recipient r : resolution.recipients()) {
-                String key = "alert:%d:step:%d:target:%s:rem:%d".formatted(s.id(), stepIndex, r.key(), reminder);
+                // A re-alert (round > 0, a new press after an acknowledgement) sends the steps again under new keys.
+                String key = "alert:%d:%sstep:%d:target:%s:rem:%d".formatted(s.id(), s.round() > 0 ? "round:" + s.round() + ":" : "",
+                        stepIndex, r.key(), reminder);
                 outbox.alertNotification(alert, r.channel(), r.endpointId(), r.address(), key, stepIndex, reminder, target.type());
                 sent.add(r.label() + " [" + r.channel() + "]");
             }

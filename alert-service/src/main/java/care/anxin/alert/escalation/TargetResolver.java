@@ -4,9 +4,13 @@ import care.anxin.alert.escalation.EscalationPolicy.Target;
 import care.anxin.store.alerting.Contact;
 import care.anxin.store.alerting.DirectoryRepository;
 import care.anxin.store.alerting.Endpoint;
+import care.anxin.store.alerting.FamilyAccount;
 import care.anxin.store.alerting.OrganizationRef;
+import care.anxin.store.clinical.DoctorChannels;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns a policy target into recipients by climbing the organization tree. An organization
@@ -17,10 +21,16 @@ public class TargetResolver {
 
     private final DirectoryRepository directory;
     private final boolean smsGatewayConfigured;
+    private final DoctorChannels doctors;
 
     public TargetResolver(DirectoryRepository directory, boolean smsGatewayConfigured) {
+        this(directory, smsGatewayConfigured, null);
+    }
+
+    public TargetResolver(DirectoryRepository directory, boolean smsGatewayConfigured, DoctorChannels doctors) {
         this.directory = directory;
         this.smsGatewayConfigured = smsGatewayConfigured;
+        this.doctors = doctors;
     }
 
     /** Recipients plus human-readable notes about targets that could not be reached. */
@@ -34,6 +44,7 @@ public class TargetResolver {
             case "ORGANIZATION" -> organization(target, organizationId, recipients, notes);
             case "CONTACTS" -> contacts(elderId, recipients, notes);
             case "PARTNER" -> partner(target, organizationId, recipients, notes);
+            case "DOCTORS" -> doctors(elderId, recipients, notes);
             default -> notes.add("unknown target type " + target.type());
         }
         return new Resolution(recipients, notes);
@@ -102,14 +113,53 @@ public class TargetResolver {
                         notes.add("SMS endpoint " + e.name() + " has no phone or no gateway");
                     }
                 }
+                case "FHIR" -> {
+                    if (e.url() != null) {
+                        out.add(new Recipient("FHIR", e.id(), e.url(), "endpoint:" + e.id(), e.name()));
+                        any = true;
+                    }
+                }
                 default -> notes.add(e.channel() + " endpoint " + e.name() + " skipped: no " + e.channel() + " provider configured");
             }
         }
         return any;
     }
 
+    /** Contracted doctors who chose an SMS number or a webhook for early warnings (optional, so no note when none did). */
+    private void doctors(long elderId, List<Recipient> out, List<String> notes) {
+        if (doctors == null) {
+            return;
+        }
+        for (DoctorChannels.ContractedDoctor d : doctors.forElder(elderId)) {
+            if (d.channel().equals("SMS") && !smsGatewayConfigured) {
+                notes.add("doctor " + d.name() + " not reachable by SMS: no SMS gateway configured");
+                continue;
+            }
+            out.add(new Recipient(d.channel(), null, d.address(), "doctor:" + d.doctorUserId() + ":" + d.channel().toLowerCase(),
+                    d.name() + " (doctor)"));
+        }
+    }
+
+    /**
+     * The elder's emergency contacts, plus family members with an account (family_link) who are not
+     * already among them by phone: with an account they follow the incident on the family page too.
+     */
     private void contacts(long elderId, List<Recipient> out, List<String> notes) {
-        for (Contact c : directory.contacts(elderId)) {
+        List<Contact> contacts = directory.contacts(elderId);
+        Set<String> phones = new HashSet<>();
+        contacts.forEach(c -> phones.add(c.phone()));
+        for (FamilyAccount f : directory.familyAccounts(elderId)) {
+            String label = f.name() + (f.relation() != null ? " (" + f.relation() + ")" : "");
+            if (f.phone() == null || phones.contains(f.phone())) {
+                continue;
+            }
+            if (smsGatewayConfigured) {
+                out.add(new Recipient("SMS", null, f.phone(), "family:" + f.userId() + ":sms", label));
+            } else {
+                notes.add("family member " + label + " not reachable: no SMS gateway configured");
+            }
+        }
+        for (Contact c : contacts) {
             String label = c.name() + " (" + c.relation() + ")";
             boolean reached = false;
             if (smsGatewayConfigured && c.phone() != null) {

@@ -23,6 +23,11 @@ public class AlertMetrics {
         Counter.builder("anxin.alert.incidents.auto_resolved").tag("kind", kind.name()).register(registry).increment();
     }
 
+    /** An acknowledged SOS/FALL incident put back in play by a new press. */
+    public void incidentReopened() {
+        Counter.builder("anxin.alert.incidents.reopened").register(registry).increment();
+    }
+
     public void fallCancelled() {
         Counter.builder("anxin.alert.falls.cancelled").register(registry).increment();
     }

@@ -29,7 +29,12 @@ public class IncidentWriter {
 
     /** Opens the incident, or counts the event into the open one (REPEATED on the timeline). */
     public Upserted record(IncidentDraft draft, String actionDetail) {
-        Upserted u = incidents.upsert(draft);
+        return record(draft, actionDetail, 1);
+    }
+
+    /** As {@link #record(IncidentDraft, String)}, counting {@code events} coalesced events with one write. */
+    public Upserted record(IncidentDraft draft, String actionDetail, int events) {
+        Upserted u = incidents.upsert(draft, events);
         if (u.inserted()) {
             opened(u.id(), draft, actionDetail);
         } else {
@@ -43,6 +48,21 @@ public class IncidentWriter {
         Optional<Long> id = incidents.openIfAbsent(draft);
         id.ifPresent(alertId -> opened(alertId, draft, actionDetail));
         return id;
+    }
+
+    /**
+     * A new press on an acknowledged incident puts it back in play: OPEN, a new acknowledgement
+     * needed, escalation restarted from step 0 (timeline PRESSED_AGAIN_AFTER_ACK). False when the
+     * incident was not acknowledged (then the press is only counted).
+     */
+    public boolean reopenAfterAck(long alertId, Instant now, String actionDetail) {
+        if (!incidents.reopen(alertId, now)) {
+            return false;
+        }
+        incidents.addAction(alertId, now, "PRESSED_AGAIN_AFTER_ACK", actionDetail);
+        metrics.incidentReopened();
+        escalator.start(alertId, now);
+        return true;
     }
 
     public void autoResolve(long elderId, IncidentKind kind, Instant now, String reason) {

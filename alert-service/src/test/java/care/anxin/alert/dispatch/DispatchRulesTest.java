@@ -1,5 +1,6 @@
 package care.anxin.alert.dispatch;
 
+import care.anxin.alert.work.Backoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -21,9 +21,11 @@ class GoldenVectorsTest {
 
     private static final Path PROTOCOL = Path.of("..", "docs", "protocol.md");
     private static final Pattern FENCE = Pattern.compile(
-            "(?m)^```json golden=(\\S+) topic=(\\S+) expect=(\\S+)\\s*\\n(.*?)^```", Pattern.DOTALL);
+            "(?m)^```json golden=(\\S+) topic=(\\S+) expect=(\\S+)(?: received=(\\S+) clock=(\\d+))?[ \\t]*\\n(.*?)^```",
+            Pattern.DOTALL);
 
-    record Golden(String name, String topic, String expect, String body) {
+    /** received/clock: for urgent events, the receive time and the DeviceClock flags the platform must apply. */
+    record Golden(String name, String topic, String expect, String received, String clock, String body) {
     }
 
     static List<Golden> goldens() throws IOException {
@@ -31,7 +33,7 @@ class GoldenVectorsTest {
         List<Golden> found = new ArrayList<>();
         Matcher m = FENCE.matcher(text);
         while (m.find()) {
-            found.add(new Golden(m.group(1), m.group(2), m.group(3), m.group(4)));
+            found.add(new Golden(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6)));
         }
         return found;
     }
@@ -73,6 +75,11 @@ class GoldenVectorsTest {
             assertThat(message.kind()).isEqualTo(topic.get().kind());
             assertThat(codec.decode(message.kind(), codec.encode(message)))
                     .isEqualTo(new DecodeResult.Accepted(message));
+            if (g.received() != null) {
+                EventMessage event = (EventMessage) message;
+                TimeCorrection t = DeviceClock.checkUrgent(event.deviceTime(), java.time.Instant.parse(g.received()), event.replay());
+                assertThat(t.flags()).as(g.name() + " clock flags").isEqualTo(Integer.parseInt(g.clock()));
+            }
         } else {
             assertThat(g.expect()).startsWith("reject:");
             String field = g.expect().substring("reject:".length());

@@ -6,6 +6,7 @@ import care.anxin.store.console.AuditRepository;
 import care.anxin.store.console.StorageSizes;
 import care.anxin.store.console.DeviceRegistry;
 import care.anxin.store.console.ElderWrites;
+import care.anxin.store.console.ParkedEvents;
 import care.anxin.store.console.PartnerSettings;
 import care.anxin.store.console.ElderCards;
 import care.anxin.store.console.ElderQueries;
@@ -73,6 +74,11 @@ public class ConsoleStoreConfiguration {
     @Bean
     ElderWrites elderWrites(NamedParameterJdbcTemplate jdbc) {
         return new ElderWrites(jdbc);
+    }
+
+    @Bean
+    ParkedEvents parkedEvents(NamedParameterJdbcTemplate jdbc) {
+        return new ParkedEvents(jdbc);
     }
 
     @Bean

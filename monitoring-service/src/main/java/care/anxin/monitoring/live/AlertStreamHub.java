@@ -268,7 +268,9 @@ public class AlertStreamHub {
     private void heartbeat() {
         long stalled = settings.stallTimeout().toNanos();
         for (LiveStream s : List.copyOf(streams)) {
-            if (!stillValid(s)) {
+            if (!s.isOpen()) {
+                ended(s, null); // closed by the container before it was registered: free its slot
+            } else if (!stillValid(s)) {
                 s.end(LiveStream.DropReason.SESSION_ENDED);
             } else if (s.stalledLongerThan(stalled)) {
                 log.info("Live stream of user {} has not been writable for {}; closing it", s.scope.userId(),

@@ -59,6 +59,16 @@ public class CarePlans {
         return result;
     }
 
+    /** Why a stored plan cannot be read, or empty when it can (the gateway then uses the age defaults). */
+    public java.util.Optional<String> problem(String storedJson) {
+        try {
+            CarePlanJson.parse(storedJson);
+            return java.util.Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+    }
+
     /** A stored plan that no longer parses falls back to the age defaults (logged), never an error page. */
     private static CarePlan plan(String storedJson, int age) {
         try {

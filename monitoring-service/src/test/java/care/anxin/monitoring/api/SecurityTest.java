@@ -41,6 +41,28 @@ class SecurityTest extends ApiTestBase {
         assertThat(withToken.get("/api/v1/me").status()).isEqualTo(401);
     }
 
+    /** The login page asks who is logged in: "nobody" is a 200 answer, not a 401 in the browser console. */
+    @Test
+    void sessionAnswersTwoHundredWhetherOrNotSomeoneIsLoggedIn() {
+        ApiClient browser = ApiClient.session(port);
+        ApiClient.Response anonymous = browser.get("/api/v1/session");
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.json().get("authenticated").asBoolean()).isFalse();
+        assertThat(anonymous.json().has("user")).isFalse();
+        assertThat(anonymous.raw().headers().allValues("Set-Cookie")).as("the CSRF cookie comes with it")
+                .anyMatch(cookie -> cookie.startsWith("XSRF-TOKEN="));
+
+        browser.login(t.username("careA"), TestTree.PASSWORD);
+        ApiClient.Response in = browser.get("/api/v1/session");
+        assertThat(in.json().get("authenticated").asBoolean()).isTrue();
+        assertThat(in.json().get("user").get("username").asText()).isEqualTo(t.username("careA"));
+        assertThat(t.as("careA").get("/api/v1/session").json().get("user").get("role").asText()).isEqualTo("CARE_STAFF");
+
+        assertThat(browser.post("/logout", null).status()).isEqualTo(204);
+        assertThat(browser.get("/api/v1/session").json().get("authenticated").asBoolean()).isFalse();
+        assertThat(browser.post("/api/v1/session", null).status()).as("read-only").isIn(401, 403, 405);
+    }
+
     @Test
     void loginWithoutCsrfTokenIsRefused() {
         ApiClient browser = ApiClient.session(port).withoutCsrf();

@@ -52,7 +52,7 @@ final class SosBenchFaults implements AutoCloseable {
         t.setDaemon(true);
         t.start();
         admin.post("/api/v1/admin/endpoints", Map.of("organizationId", centerId, "channel", "WEBHOOK",
-                "name", "压测-卡住的合作方", "url", stallingUrl, "secret", "bench-stall-secret"));
+                "name", "压测-卡住的合作方", "url", stallingUrl));
         System.out.println("Fault: partner webhook " + stallingUrl + " answers headers, then stalls forever");
     }
 

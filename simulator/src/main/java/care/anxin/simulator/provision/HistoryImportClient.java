@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 
 /**
  * The community's history marker and past incidents through {@code /api/v1/admin/history-imports}:
@@ -125,7 +126,7 @@ public final class HistoryImportClient {
     }
 
     private long endpointId(long organizationId, String namePrefix) {
-        Optional<Long> id = java.util.stream.StreamSupport.stream(api.get("/api/v1/admin/endpoints").spliterator(), false)
+        Optional<Long> id = StreamSupport.stream(api.getAll("/api/v1/admin/endpoints").spliterator(), false)
                 .filter(e -> e.path("organizationId").asLong() == organizationId && e.path("name").asText().startsWith(namePrefix))
                 .map(e -> e.path("id").asLong()).findFirst();
         return id.orElseThrow(() -> new IllegalStateException("no endpoint '" + namePrefix + "' for organization " + organizationId));

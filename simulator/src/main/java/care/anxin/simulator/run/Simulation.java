@@ -237,8 +237,8 @@ public final class Simulation implements AutoCloseable {
     /**
      * Once per database: the platform's history_import marker (not a file here) says whether this
      * community's week already exists there. Past incidents are written with the marker in one
-     * call; the vitals follow over MQTT (ids fixed per elder and day, so an interrupted backfill
-     * run again stores nothing twice) and then the marker is completed.
+     * call; the vitals follow over MQTT (the same messages on every run, so an interrupted backfill
+     * run again is de-duplicated by the gateway) and then the marker is completed.
      */
     private void backfill() {
         HistoryImportClient history = new HistoryImportClient(api, community);
@@ -276,6 +276,12 @@ public final class Simulation implements AutoCloseable {
         log.info("COMMAND {} to {} ({}): {}{}", command.type(), deviceId, label,
                 command.text() == null ? "" : command.text(),
                 command.alertId() == null ? "" : " [alert " + command.alertId() + "]");
+        if (command.type() == CommandType.LOCATE) {
+            // Answer off the MQTT callback thread, like a handset taking a GPS fix.
+            scheduler.execute(() -> profiles.stream()
+                    .filter(p -> deviceId.equals(community.deviceId(DeviceRole.HANDSET, p.index()))).findFirst()
+                    .ifPresent(p -> generator.locate(p.index()).forEach(this::dispatch)));
+        }
     }
 
     private void count(String what) {

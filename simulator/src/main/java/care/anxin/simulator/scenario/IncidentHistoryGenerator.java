@@ -42,7 +42,7 @@ public final class IncidentHistoryGenerator {
     private IncidentHistoryGenerator() {
     }
 
-    /** Incidents of the {@code days} full days before today (local time), oldest first. */
+    /** Incidents of the {@code days} days before today and of today until two hours ago (local time), oldest first. */
     public static List<PastIncident> history(long seed, List<ElderProfile> elders, int days, Instant now, List<String> staff) {
         if (elders.isEmpty() || staff.isEmpty() || days <= 0) {
             return List.of();
@@ -53,12 +53,18 @@ public final class IncidentHistoryGenerator {
         int failedDay = Math.min(3, days);
         List<PastIncident> out = new ArrayList<>();
         int n = 0;
-        for (int d = days; d >= 1; d--) {
+        for (int d = days; d >= 0; d--) {
             Instant dayStart = today.minusDays(d).atStartOfDay(LOCAL).toInstant();
-            int count = 2 + random.nextInt(3);
+            // Past days: between 07:00 and 21:00 local time. Today: before two hours ago (everything
+            // closed by now), so the response-performance page's default "today" has data too.
+            long from = d > 0 ? 7 * 3600 : 0;
+            long window = d > 0 ? 14 * 3600 : now.getEpochSecond() - 2 * 3600 - dayStart.getEpochSecond();
+            if (window < 1800) {
+                continue;
+            }
+            int count = d > 0 ? 2 + random.nextInt(3) : 1 + random.nextInt(2);
             for (int i = 0; i < count; i++, n++) {
-                // Between 07:00 and 21:00 local time.
-                Instant opened = dayStart.plusSeconds(7 * 3600 + random.nextInt(14 * 3600));
+                Instant opened = dayStart.plusSeconds(from + random.nextLong(window));
                 ElderProfile elder = elders.get(random.nextInt(elders.size()));
                 String who = staff.get(random.nextInt(staff.size()));
                 boolean late = n % 5 == 3;

@@ -43,9 +43,9 @@ public final class HistoryBackfill {
         Instant end = now.truncatedTo(ChronoUnit.MINUTES);
         Instant today = end.truncatedTo(ChronoUnit.DAYS);
         long published = 0;
-        // Today so far, then `days` whole UTC days before it. A day's readings and message ids depend
-        // only on (seed, elder, day), so a backfill interrupted and run again re-sends the same ids and
-        // the gateway stores nothing twice.
+        // Today so far, then `days` whole UTC days before it. A day's messages (ids, readings, ts)
+        // depend only on (seed, elder, day), so a backfill interrupted and run again re-sends the
+        // same bytes, which the gateway's de-duplication stores once (today's last batch may differ).
         for (int day = 0; day <= days; day++) {
             Instant from = today.minus(Duration.ofDays(day));
             Instant to = day == 0 ? end : from.plus(Duration.ofDays(1));

@@ -37,12 +37,17 @@ public class IncidentRepository {
 
     /** Opens the incident or, when one is open for the elder and kind, counts this event into it. */
     public Upserted upsert(IncidentDraft d) {
+        return upsert(d, 1);
+    }
+
+    /** As {@link #upsert(IncidentDraft)}, counting {@code events} events at once (abnormal vitals coalesced in one round). */
+    public Upserted upsert(IncidentDraft d, int events) {
         return jdbc.queryForObject("""
                 INSERT INTO alert (elder_id, organization_id, device_id, kind, severity, status, title, detail,
                                    event_count, first_event_at, last_event_at, opened_at, lat, lon, updated_at)
-                VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?::jsonb, 1, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (elder_id, kind) WHERE status IN ('OPEN', 'ACKNOWLEDGED') DO UPDATE SET
-                    event_count = alert.event_count + 1,
+                    event_count = alert.event_count + EXCLUDED.event_count,
                     first_event_at = LEAST(alert.first_event_at, EXCLUDED.first_event_at),
                     last_event_at = GREATEST(alert.last_event_at, EXCLUDED.last_event_at),
                     severity = CASE WHEN array_position(%1$s, EXCLUDED.severity) > array_position(%1$s, alert.severity)
@@ -55,7 +60,7 @@ public class IncidentRepository {
                 RETURNING id, (xmax = 0) AS inserted, event_count""".formatted(SEVERITY_RANK),
                 (rs, i) -> new Upserted(rs.getLong("id"), rs.getBoolean("inserted"), rs.getInt("event_count")),
                 d.elderId(), d.organizationId(), d.deviceId(), d.kind().name(), d.severity().name(), d.title(), d.detail(),
-                ts(d.eventAt()), ts(d.eventAt()), ts(d.now()), d.lat(), d.lon(), ts(d.now()));
+                events, ts(d.eventAt()), ts(d.eventAt()), ts(d.now()), d.lat(), d.lon(), ts(d.now()));
     }
 
     /** Opens the incident unless one is already open (condition rules: no count bump every round). */
@@ -95,6 +100,48 @@ public class IncidentRepository {
                 OPEN_MAPPER, elderId, kind.name()).stream().findFirst();
     }
 
+    /** The open incident of the kind, row-locked (a human acknowledgement waits until this transaction ends). */
+    public Optional<OpenIncident> lockOpen(long elderId, IncidentKind kind) {
+        return jdbc.query("SELECT id, elder_id, kind, status, first_event_at, last_event_at, opened_at FROM alert WHERE elder_id = ? AND kind = ? AND "
+                + OPEN + " FOR UPDATE", OPEN_MAPPER, elderId, kind.name()).stream().findFirst();
+    }
+
+    /**
+     * A new press after an acknowledgement is news: the incident is OPEN again, needs a new
+     * acknowledgement, and escalates from step 0 in a new round (new notification keys). True when
+     * it was ACKNOWLEDGED.
+     */
+    public boolean reopen(long alertId, Instant now) {
+        return jdbc.update("""
+                UPDATE alert SET status = 'OPEN', acknowledged_at = NULL, acknowledged_by = NULL, escalation_level = 0,
+                       escalation_started_at = ?, escalation_round = escalation_round + 1, next_escalation_at = NULL,
+                       next_reminder_at = NULL, reminder_count = 0, ack_notice_at = NULL, updated_at = ?
+                WHERE id = ? AND status = 'ACKNOWLEDGED'""", ts(now), ts(now), alertId) == 1;
+    }
+
+    /** The device clock was implausible: the incident shows "device clock wrong" (it opened at the receive time). */
+    public void markDeviceClockWrong(long alertId, Instant now) {
+        jdbc.update("UPDATE alert SET device_clock_wrong = TRUE, updated_at = ? WHERE id = ? AND NOT device_clock_wrong",
+                ts(now), alertId);
+    }
+
+    /** Acknowledged SOS/FALL incidents since the cutoff whose handset was not told yet, locked (SKIP LOCKED). */
+    public List<AckNotice> claimAckNotices(Instant since, int limit) {
+        return jdbc.query("""
+                SELECT a.id, a.elder_id, a.device_id, a.kind, a.acknowledged_at, o.name AS org_name
+                FROM alert a JOIN organization o ON o.id = a.organization_id
+                WHERE a.status = 'ACKNOWLEDGED' AND a.ack_notice_at IS NULL AND a.kind IN ('SOS', 'FALL')
+                  AND a.acknowledged_at >= ?
+                ORDER BY a.acknowledged_at LIMIT ? FOR UPDATE OF a SKIP LOCKED""",
+                (rs, i) -> new AckNotice(rs.getLong("id"), rs.getLong("elder_id"), rs.getString("device_id"),
+                        IncidentKind.valueOf(rs.getString("kind")), instant(rs, "acknowledged_at"), rs.getString("org_name")),
+                ts(since), limit);
+    }
+
+    public void markAckNoticed(long alertId, Instant at) {
+        jdbc.update("UPDATE alert SET ack_notice_at = ? WHERE id = ?", ts(at), alertId);
+    }
+
     public List<Long> openElderIds(IncidentKind kind) {
         return jdbc.queryForList("SELECT elder_id FROM alert WHERE kind = ? AND " + OPEN, Long.class, kind.name());
     }
@@ -114,7 +161,7 @@ public class IncidentRepository {
     public List<EscalationState> claimDueTimers(Instant now, int limit) {
         return jdbc.query("""
                 SELECT id, elder_id, organization_id, device_id, kind, severity, status, opened_at, escalation_level,
-                       next_escalation_at, next_reminder_at, reminder_count
+                       next_escalation_at, next_reminder_at, reminder_count, escalation_started_at, escalation_round
                 FROM alert WHERE status IN ('OPEN', 'ACKNOWLEDGED') AND (next_escalation_at <= ? OR next_reminder_at <= ?)
                 ORDER BY LEAST(next_escalation_at, next_reminder_at) LIMIT ? FOR UPDATE SKIP LOCKED""",
                 ESCALATION_MAPPER, ts(now), ts(now), limit);
@@ -124,7 +171,8 @@ public class IncidentRepository {
     public EscalationState lockTimers(long alertId) {
         return jdbc.queryForObject("""
                 SELECT id, elder_id, organization_id, device_id, kind, severity, status, opened_at, escalation_level,
-                       next_escalation_at, next_reminder_at, reminder_count FROM alert WHERE id = ? FOR UPDATE""",
+                       next_escalation_at, next_reminder_at, reminder_count, escalation_started_at, escalation_round
+                FROM alert WHERE id = ? FOR UPDATE""",
                 ESCALATION_MAPPER, alertId);
     }
 
@@ -179,6 +227,7 @@ public class IncidentRepository {
                 rs.getString("device_id"), IncidentKind.valueOf(rs.getString("kind")), Severity.valueOf(rs.getString("severity")),
                 IncidentStatus.valueOf(rs.getString("status")),
                 instant(rs, "opened_at"), rs.getInt("escalation_level"), instant(rs, "next_escalation_at"),
-                instant(rs, "next_reminder_at"), rs.getInt("reminder_count"));
+                instant(rs, "next_reminder_at"), rs.getInt("reminder_count"), instant(rs, "escalation_started_at"),
+                rs.getInt("escalation_round"));
     }
 }

@@ -5,6 +5,7 @@ import static care.anxin.store.alerting.Sql.nullableLong;
 import static care.anxin.store.alerting.Sql.ts;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -27,23 +28,36 @@ public class NotificationRepository {
     }
 
     /**
-     * Claims due rows (pending, or sending with an expired lease) and marks them SENDING until
-     * leaseUntil, counting the attempt. Committed before sending so a slow partner holds no locks.
+     * Claims due rows of a lane (pending, or sending with an expired lease) and marks them SENDING
+     * until leaseUntil, counting the attempt. Committed before sending so a slow partner holds no
+     * locks. The lane's channels are included (or, with include false, excluded); rows of a blocked
+     * endpoint (its bulkhead is full or its circuit open; key as {@link OutboundNotification#endpointKey()})
+     * are left for later.
      */
-    public List<OutboundNotification> claimDue(Instant now, Instant leaseUntil, int limit) {
+    public List<OutboundNotification> claimDue(Instant now, Instant leaseUntil, int limit, Collection<String> channels,
+                                               boolean include, Collection<String> blockedEndpoints) {
         return jdbc.query("""
                 UPDATE notification n SET status = 'SENDING', attempts = n.attempts + 1, next_attempt_at = ?
                 FROM (SELECT n2.id, e.url, e.secret FROM notification n2 LEFT JOIN notification_endpoint e ON e.id = n2.endpoint_id
                       WHERE n2.status IN ('PENDING', 'SENDING') AND n2.next_attempt_at <= ?
+                        AND (n2.channel = ANY (?)) = ?
+                        AND NOT (COALESCE('endpoint:' || n2.endpoint_id, n2.channel || ':' || n2.recipient) = ANY (?))
                       ORDER BY n2.next_attempt_at LIMIT ? FOR UPDATE OF n2 SKIP LOCKED) due
                 WHERE n.id = due.id
                 RETURNING n.id, n.alert_id, n.channel, n.endpoint_id, n.recipient, n.idempotency_key, n.payload::text AS payload,
                           n.attempts, n.created_at, due.url, due.secret""",
+                ps -> {
+                    ps.setTimestamp(1, ts(leaseUntil));
+                    ps.setTimestamp(2, ts(now));
+                    ps.setArray(3, ps.getConnection().createArrayOf("text", channels.toArray()));
+                    ps.setBoolean(4, include);
+                    ps.setArray(5, ps.getConnection().createArrayOf("text", blockedEndpoints.toArray()));
+                    ps.setInt(6, limit);
+                },
                 (rs, i) -> new OutboundNotification(rs.getLong("id"), nullableLong(rs, "alert_id"), rs.getString("channel"),
                         nullableLong(rs, "endpoint_id"), rs.getString("recipient"), rs.getString("idempotency_key"),
                         rs.getString("payload"), rs.getInt("attempts"), instant(rs, "created_at"), rs.getString("url"),
-                        rs.getString("secret")),
-                ts(leaseUntil), ts(now), limit);
+                        rs.getString("secret")));
     }
 
     public void recordAttempt(long notificationId, Instant at, boolean success, Integer statusCode, String error, long durationMs) {

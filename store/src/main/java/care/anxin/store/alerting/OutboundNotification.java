@@ -11,4 +11,9 @@ import java.time.Instant;
 public record OutboundNotification(long id, Long alertId, String channel, Long endpointId, String recipient,
                                    String idempotencyKey, String payload, int attempt, Instant createdAt,
                                    String endpointUrl, String endpointSecret) {
+
+    /** Where it goes, for bulkheads and circuit breakers: the configured endpoint, else channel and recipient. */
+    public String endpointKey() {
+        return endpointId != null ? "endpoint:" + endpointId : channel + ":" + recipient;
+    }
 }

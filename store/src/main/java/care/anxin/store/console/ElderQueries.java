@@ -74,6 +74,21 @@ public class ElderQueries {
 
     private static final Keyset BY_NAME = new Keyset(Keyset.key("e.name", "text"), Keyset.key("e.id", "bigint"));
 
+    /** An elder's own stored care plan (not the empty default), to be checked by the caller. */
+    public record StoredCarePlan(long elderId, String name, String organization, String carePlanJson) {
+    }
+
+    /** Elders in scope that have a care plan of their own ({@code care_plan <> '{}'}), by id. */
+    public List<StoredCarePlan> ownCarePlans(ViewerScope scope, int limit) {
+        MapSqlParameterSource p = new MapSqlParameterSource("limit", limit);
+        return jdbc.query("""
+                SELECT e.id, e.name, o.name AS org, e.care_plan FROM elder e JOIN organization o ON o.id = e.organization_id
+                WHERE e.care_plan <> '{}'::jsonb AND """ + scope.elderPredicate("e.organization_id", "e.id", p)
+                + " ORDER BY e.id LIMIT :limit", p,
+                (rs, i) -> new StoredCarePlan(rs.getLong("id"), rs.getString("name"), rs.getString("org"),
+                        rs.getString("care_plan")));
+    }
+
     public Optional<ElderBasics> basics(ViewerScope scope, long id) {
         MapSqlParameterSource p = new MapSqlParameterSource("id", id);
         return jdbc.query("""

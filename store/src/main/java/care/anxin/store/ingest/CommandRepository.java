@@ -28,10 +28,16 @@ public class CommandRepository {
                         (Long) rs.getObject(5), rs.getTimestamp(6).toInstant()));
     }
 
+    /**
+     * Counts a send. The device's acknowledgement may be recorded before this runs (both are queued
+     * to the database off the event loop), so a DELIVERED command still counts the attempt.
+     */
     public void markSent(long commandId) {
         jdbc.update("""
-                UPDATE device_command SET status = 'SENT', attempts = attempts + 1, sent_at = now()
-                WHERE id = ? AND status IN ('QUEUED', 'SENT')""", commandId);
+                UPDATE device_command
+                SET status = CASE WHEN status = 'DELIVERED' THEN status ELSE 'SENT' END,
+                    attempts = attempts + 1, sent_at = now()
+                WHERE id = ? AND status IN ('QUEUED', 'SENT', 'DELIVERED')""", commandId);
     }
 
     public void markDelivered(long commandId) {

@@ -2,7 +2,7 @@ package care.anxin.store.notify;
 
 /**
  * The PostgreSQL NOTIFY channels between services, in one place. Each is fired by a trigger of the
- * schema (V1__core.sql, V55) or by a repository; a notification is a wake-up, the table is the queue.
+ * schema (V1__core.sql, V55, V70__help_center.sql) or by a repository; a notification is a wake-up, the table is the queue.
  */
 public enum NotifyChannel {
     /** A device_event row was inserted (payload empty): wakes the alert service's consumer. */
@@ -20,7 +20,11 @@ public enum NotifyChannel {
      * A device was disabled, its secret rotated or its elder changed (payload the device id; trigger
      * of V55): the gateway holding it ends the session.
      */
-    DEVICE_REVOKED("device_revoked");
+    DEVICE_REVOKED("device_revoked"),
+    /** A notification row was inserted (V70 trigger, payload empty): wakes the alert service's dispatcher. */
+    NOTIFICATION_QUEUED("notification_queued"),
+    /** An incident opened by hand (phone intake, payload the alert id): wakes the alert service's escalation job. */
+    INCIDENT_TIMER_DUE("incident_timer_due");
 
     private final String sqlName;
 

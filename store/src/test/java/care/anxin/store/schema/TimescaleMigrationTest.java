@@ -34,6 +34,9 @@ class TimescaleMigrationTest {
         assertThat(SchemaMigrator.migrate(jdbc.getDataSource())).isEqualTo(DatabaseMode.TIMESCALE);
         assertThat(jdbc.queryForList("SELECT hypertable_name::text FROM timescaledb_information.hypertables "
                 + "WHERE hypertable_schema = 'public' ORDER BY 1", String.class)).containsExactly("location", "message_dedup", "observation");
+        // De-duplication keys expire by whole chunks (of the message's ts), never row by row.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM timescaledb_information.jobs "
+                + "WHERE proc_name = 'policy_retention' AND hypertable_name = 'message_dedup'", Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForList("SELECT view_name::text FROM timescaledb_information.continuous_aggregates "
                 + "WHERE NOT materialized_only ORDER BY 1", String.class)).containsExactly("observation_daily", "observation_hourly");
         JdbcTemplate plain = new JdbcTemplate(TestDatabase.newMigratedDataSource());

@@ -91,6 +91,6 @@ public class AdminAccountsController {
         return new StorageView(sizes.tables(), Map.of(
                 "rejected_message", maintenance.rejectedMessageRetention().toString(),
                 "audit_log", maintenance.auditLogRetention().toString(),
-                "ingested_message", maintenance.ingestedMessageRetention().toString()));
+                "message_dedup", maintenance.ingestedMessageRetention().toString()));
     }
 }

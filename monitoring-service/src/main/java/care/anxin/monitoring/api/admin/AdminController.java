@@ -9,6 +9,8 @@ import care.anxin.store.console.DeviceRegistry;
 import care.anxin.store.console.DeviceRegistry.DeviceRow;
 import care.anxin.store.console.OrganizationRepository;
 import care.anxin.store.console.OrganizationRepository.OrganizationNode;
+import care.anxin.store.console.ParkedEvents;
+import care.anxin.store.console.ParkedEvents.ParkedEvent;
 import care.anxin.store.console.PartnerSettings;
 import care.anxin.store.console.PartnerSettings.ContractRow;
 import care.anxin.store.console.PartnerSettings.EndpointRow;
@@ -53,12 +55,13 @@ public class AdminController {
     private final DeviceRegistry deviceRegistry;
     private final PartnerSettings partners;
     private final ApiKeyRepository apiKeys;
+    private final ParkedEvents parkedEvents;
     private final ObjectMapper json;
 
     public AdminController(AdminDirectory directory, AdminElders elders, AdminDevices devices,
                            AdminNotifications notifications, OrganizationRepository organizations,
                            UserAccountRepository users, DeviceRegistry deviceRegistry, PartnerSettings partners,
-                           ApiKeyRepository apiKeys, ObjectMapper json) {
+                           ApiKeyRepository apiKeys, ParkedEvents parkedEvents, ObjectMapper json) {
         this.directory = directory;
         this.elders = elders;
         this.devices = devices;
@@ -68,6 +71,7 @@ public class AdminController {
         this.deviceRegistry = deviceRegistry;
         this.partners = partners;
         this.apiKeys = apiKeys;
+        this.parkedEvents = parkedEvents;
         this.json = json;
     }
 
@@ -76,6 +80,12 @@ public class AdminController {
     public AdminRequests.Created createOrganization(@AuthenticationPrincipal AnxinPrincipal me,
                                                     @Valid @RequestBody AdminRequests.NewOrganization body) {
         return new AdminRequests.Created(directory.createOrganization(me, body));
+    }
+
+    /** Non-urgent device events the alert service gave up on, with their error (docs/alerting.md). */
+    @GetMapping("/parked-events")
+    public ResponseEntity<List<ParkedEvent>> parkedEvents(@AuthenticationPrincipal AnxinPrincipal me, PageParams page) {
+        return PagedResponses.of(parkedEvents.list(me.scope(), page.limit(), page.cursor()));
     }
 
     @GetMapping("/organizations")

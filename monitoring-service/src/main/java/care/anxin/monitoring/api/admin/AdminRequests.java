@@ -70,7 +70,7 @@ public final class AdminRequests {
     public record Bind(@NotNull Long elderId) {
     }
 
-    public record Endpoint(@NotNull Long organizationId, @NotBlank @Pattern(regexp = "WEBHOOK|SMS") String channel,
+    public record Endpoint(@NotNull Long organizationId, @NotBlank @Pattern(regexp = "WEBHOOK|SMS|FHIR") String channel,
                            @NotBlank @Size(max = 100) String name,
                            @NotBlank @Size(max = 1000) @Pattern(regexp = "https?://.+") String url,
                            @Size(max = 200) String secret, @Size(max = 40) String phone) {

@@ -1,4 +1,4 @@
-package care.anxin.alert.dispatch;
+package care.anxin.alert.work;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;

@@ -70,6 +70,8 @@ public record GatewayProperties(
      * @param connectTimeout        absolute deadline from accept to CONNACK
      * @param subscribesPerSecond   SUBSCRIBE + UNSUBSCRIBE per connection (burst: subscribeBurst)
      * @param pingsPerSecond        PINGREQ per connection (burst: pingBurst)
+     * @param acceptBacklog         TCP accept queue of a listener (capped by the kernel's somaxconn); a
+     *                              reconnect storm overflowing it costs devices SYN retransmits of 1-31 s
      */
     public record Limits(@DefaultValue("20000") int maxConnections,
                          @DefaultValue("17408") int maxPacketBytes,
@@ -84,7 +86,8 @@ public record GatewayProperties(
                          @DefaultValue("1") double subscribesPerSecond,
                          @DefaultValue("10") int subscribeBurst,
                          @DefaultValue("1") double pingsPerSecond,
-                         @DefaultValue("10") int pingBurst) {
+                         @DefaultValue("10") int pingBurst,
+                         @DefaultValue("4096") int acceptBacklog) {
     }
 
     /**

@@ -72,7 +72,7 @@ public class MqttServer implements SmartLifecycle {
 
     private Channel bind(Class<? extends ServerChannel> channelType, int bindPort, SslContext ssl) {
         ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(channelType)
-                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_BACKLOG, services.properties().limits().acceptBacklog())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childHandler(new MqttChannelInitializer(services, ssl));

@@ -335,10 +335,18 @@ class ConsoleBrowserTest {
             WebElement secret = chrome.waitFor(d -> d.findElement(By.id("secret-value")));
             assertThat(secret.getText()).hasSizeGreaterThanOrEqualTo(16);
             String hash = jdbc.queryForObject("SELECT secret_hash FROM device WHERE id = 'HS-BT-0002'", String.class);
-            assertThat(hash).startsWith("$2").doesNotContain(secret.getText());
+            assertThat(hash).startsWith("$hs256$").doesNotContain(secret.getText());
             chrome.screenshot("admin-device-secret");
             chrome.driver.findElement(By.cssSelector("#dialog .btn-primary")).click();
             chrome.waitFor(d -> d.findElements(By.cssSelector("#device-table tr[data-device-id='HS-BT-0002']")).size() == 1);
+
+            // Disable (confirmed), and the row then offers to enable it again.
+            chrome.driver.findElement(By.cssSelector(
+                    "#device-table tr[data-device-id='HS-BT-0002'] button[data-action='disable']")).click();
+            chrome.driver.switchTo().alert().accept();
+            chrome.waitFor(d -> d.findElements(By.cssSelector(
+                    "#device-table tr[data-device-id='HS-BT-0002'] button[data-action='enable']")).size() == 1);
+            assertThat(jdbc.queryForObject("SELECT enabled FROM device WHERE id = 'HS-BT-0002'", Boolean.class)).isFalse();
 
             chrome.open("/#/admin/elders");
             chrome.waitFor(d -> d.findElement(By.cssSelector("#admin-elders table")));

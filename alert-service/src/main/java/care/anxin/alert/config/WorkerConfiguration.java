@@ -84,7 +84,7 @@ public class WorkerConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     PgNotificationListener deviceEventListener(DataSource dataSource, PollingWorker urgentConsumerWorker,
                                                PollingWorker eventConsumerWorker, PollingWorker escalationWorker,
-                                               PollingWorker dispatcherWorker) {
+                                               DispatcherWakeup dispatcherWakeup) {
         return new PgNotificationListener(dataSource, "alert-service")
                 .listen(NotifyChannel.DEVICE_EVENT, payload -> {
                     urgentConsumerWorker.wake();
@@ -92,7 +92,7 @@ public class WorkerConfiguration {
                 })
                 // Incidents opened and notifications queued by the monitoring service (phone intake, dispatch).
                 .listen(NotifyChannel.INCIDENT_TIMER_DUE, payload -> escalationWorker.wake())
-                .listen(NotifyChannel.NOTIFICATION_QUEUED, payload -> dispatcherWorker.wake())
+                .listen(NotifyChannel.NOTIFICATION_QUEUED, payload -> dispatcherWakeup.wakeAll())
                 .onConnected(() -> {
                     urgentConsumerWorker.wake();
                     eventConsumerWorker.wake();
@@ -115,6 +115,11 @@ public class WorkerConfiguration {
 
         @TransactionalEventListener(fallbackExecution = true)
         public void onQueued(OutboxQueued event) {
+            wakeAll();
+        }
+
+        /** Also on NOTIFY notification_queued (rows the monitoring service queued). */
+        public void wakeAll() {
             workers.forEach(PollingWorker::wake);
         }
     }

@@ -20,7 +20,7 @@ class MqttDeviceLifecycleTest extends GatewayTestBase {
         Fleet.Device d = fleet.device("HS");
         try (V5Device v5 = new V5Device(uri(), d)) {
             jdbc.update("UPDATE device SET enabled = FALSE WHERE id = ?", d.id());
-            assertThat(v5.disconnectReason.get(10, TimeUnit.SECONDS)).isEqualTo(0x98);
+            assertThat(v5.disconnectReason.get(30, TimeUnit.SECONDS)).isEqualTo(0x98);
         }
         try {
             Clients.v5Connected(uri(), d);
@@ -40,7 +40,7 @@ class MqttDeviceLifecycleTest extends GatewayTestBase {
         try (V5Device v5 = new V5Device(uri(), d)) {
             jdbc.update("UPDATE device SET secret_hash = ?, secret_rotated_at = now() WHERE id = ?",
                     DeviceSecretHash.hash("the-new-secret"), d.id());
-            assertThat(v5.disconnectReason.get(10, TimeUnit.SECONDS)).isEqualTo(0x98);
+            assertThat(v5.disconnectReason.get(30, TimeUnit.SECONDS)).isEqualTo(0x98);
         }
         try {
             Clients.v5Connected(uri(), d);
@@ -59,7 +59,7 @@ class MqttDeviceLifecycleTest extends GatewayTestBase {
         long newElder = fleet.elder("{}");
         try (V5Device v5 = new V5Device(uri(), d)) {
             jdbc.update("UPDATE device SET elder_id = ? WHERE id = ?", newElder, d.id());
-            assertThat(v5.disconnectReason.get(10, TimeUnit.SECONDS)).isEqualTo(0x98);
+            assertThat(v5.disconnectReason.get(30, TimeUnit.SECONDS)).isEqualTo(0x98);
         }
         try (V5Device again = new V5Device(uri(), d)) {
             assertThat(again.publish(Payloads.topic(d.id(), "event"), Payloads.event(d.id() + "-sos-rebound", "SOS"), 1))

@@ -118,7 +118,7 @@ public class WorkerConfiguration {
             wakeAll();
         }
 
-        /** Also on NOTIFY notification_queued (rows the monitoring service queued). */
+        /** Every lane (a notification queued by another service may be for any channel). */
         public void wakeAll() {
             workers.forEach(PollingWorker::wake);
         }

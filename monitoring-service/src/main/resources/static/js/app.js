@@ -7,11 +7,13 @@ import { alertStore, isUrgent } from './live.js';
 import { alarm } from './alarm.js';
 import { roleLabel } from './format.js';
 
-const STAFF = ['CARE_STAFF', 'DISTRICT_STAFF', 'ADMIN', 'DOCTOR'];
+// Filled from the domain's catalogue once logged in (roles that work the board).
+const STAFF = [];
 const ROUTES = [
   { name: 'board', pattern: /^board$/, roles: STAFF, load: () => import('./board.js') },
   { name: 'worklist', pattern: /^worklist$/, roles: ['DOCTOR', 'ADMIN'], load: () => import('./worklist.js') },
   { name: 'performance', pattern: /^performance$/, roles: ['CARE_STAFF', 'DISTRICT_STAFF', 'ADMIN'], load: () => import('./performance.js') },
+  { name: 'map', pattern: /^map$/, roles: STAFF, load: () => import('./map.js') },
   { name: 'elders', pattern: /^elders$/, roles: STAFF, load: () => import('./elders.js') },
   { name: 'elders', pattern: /^elders\/(\d+)$/, roles: STAFF, load: () => import('./trends.js') },
   { name: 'admin', pattern: /^admin(?:\/([\w-]+))?$/, roles: ['ADMIN'], load: () => import('./admin.js') },
@@ -72,7 +74,7 @@ async function route() {
 function renderNav() {
   const nav = document.getElementById('nav');
   const links = [
-    ['worklist', 'nav.worklist'], ['board', 'nav.board'], ['performance', 'nav.performance'], ['elders', 'nav.elders'], ['admin', 'nav.admin'],
+    ['worklist', 'nav.worklist'], ['board', 'nav.board'], ['performance', 'nav.performance'], ['map', 'nav.map'], ['elders', 'nav.elders'], ['admin', 'nav.admin'],
   ].filter(([name]) => ROUTES.some((r) => r.name === name && r.roles.includes(ctx.me.role)));
   nav.replaceChildren(...links.map(([name, key]) => h('a', { href: `#/${name}`, dataset: { route: name } },
     t(key), name === 'board' ? h('span', { class: 'nav-badge', id: 'open-count', hidden: true }) : null)));
@@ -155,7 +157,15 @@ async function start() {
     return;
   }
   ctx.me = session.user;
+  // Family members and responders have their own phone pages.
+  const ownPage = { FAMILY: '/family.html', RESPONDER: '/responder.html' }[ctx.me.role];
+  if (ownPage) {
+    location.replace(ownPage);
+    return;
+  }
   await initI18n(ctx.me.locale);
+  const { catalogue } = await import('./catalogue.js');
+  STAFF.push(...catalogue.staffRoles);
   document.body.classList.remove('booting');
   renderHeader();
   document.getElementById('lang-toggle').addEventListener('click', (e) => setLang(e.currentTarget.dataset.next));

@@ -9,9 +9,12 @@ import {
   ago, clock, dateTime, genderLabel, kindLabel, secondsSince, vitalLabel, vitalValue,
 } from './format.js';
 import { openIncident } from './incident.js';
+import { catalogue } from './catalogue.js';
+import { openCallForm } from './call.js';
+import { openDispatch, dispatchLine } from './dispatch.js';
 import { canClose } from './permissions.js';
 
-const VITAL_ORDER = ['HR', 'SPO2', 'SBP', 'DBP', 'TEMP', 'RR', 'GLU', 'STEPS'];
+const VITAL_ORDER = catalogue.vitalCodes;
 
 export function mount(main, ctx) {
   const store = ctx.store;
@@ -27,6 +30,7 @@ export function mount(main, ctx) {
   main.append(
     h('div', { class: 'page-head' },
       h('h1', {}, t('board.title')),
+      h('button', { type: 'button', class: 'btn btn-primary', id: 'new-call', onclick: () => openCallForm(store) }, icon('phone'), t('call.new')),
       summary,
       h('label', { class: 'inline-field' }, h('span', {}, t('board.filter')), filterSelect)),
     announcer, empty, list);
@@ -97,6 +101,7 @@ export function mount(main, ctx) {
       timer('up', t('board.escalationLevel'), h('strong', {}, String(alert.escalationLevel ?? 0))),
       timer('user', t('board.assignee'), h('strong', { class: 'assignee' }, alert.assignee?.displayName || t('board.unassigned'))),
       alert.eventCount > 1 ? timer('bell', t('board.events'), h('strong', {}, String(alert.eventCount))) : null),
+    dispatchLine(alert),
     elderCard(alert),
     h('footer', { class: 'incident-actions' }, actions(alert)));
   }
@@ -158,6 +163,7 @@ export function mount(main, ctx) {
       onclick: () => openIncident(alert.id, { focus: action, me: ctx.me, store }),
     }, label);
     buttons.push(
+      h('button', { type: 'button', class: 'btn', dataset: { action: 'dispatch' }, onclick: () => openDispatch(alert, store) }, t('action.dispatch')),
       dialogButton('assign', t('action.assign')),
       dialogButton('note', t('action.note')),
       closable ? dialogButton('resolve', t('action.resolve')) : null,
@@ -224,12 +230,13 @@ export function mount(main, ctx) {
 
 function versionOf(alert) {
   return [alert.status, alert.escalationLevel, alert.nextEscalationAt, alert.assignee?.id, alert.eventCount,
-    alert.lastEventAt, JSON.stringify(alert.elder?.latestVitals || {}), JSON.stringify(alert.elder?.lastLocation || {})].join('|');
+    alert.lastEventAt, JSON.stringify(alert.dispatch || {}), JSON.stringify(alert.elder?.latestVitals || {}), JSON.stringify(alert.elder?.lastLocation || {})].join('|');
 }
 
 function kindIcon(kind) {
   if (kind === 'SOS') return 'sos';
   if (kind === 'FALL') return 'fall';
+  if (kind && kind.startsWith('CALL_')) return 'phone';
   if (kind && kind.startsWith('VITAL_')) return 'heart';
   if (kind === 'GEOFENCE_EXIT') return 'pin';
   if (kind === 'LOW_BATTERY') return 'battery';

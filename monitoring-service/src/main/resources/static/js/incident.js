@@ -5,10 +5,11 @@ import { t } from './i18n.js';
 import { h, icon, openDialog, closeDialog, toast } from './dom.js';
 import { field, bindForm } from './forms.js';
 import { dateTime, fullDateTime, kindLabel, roleLabel } from './format.js';
+import { catalogue } from './catalogue.js';
 import { canClose } from './permissions.js';
 
 export const OUTCOMES = ['HELP_PROVIDED', 'FALSE_ALARM', 'HOSPITALIZED', 'NO_ACTION_NEEDED', 'OTHER'];
-const ASSIGNABLE_ROLES = new Set(['CARE_STAFF', 'DISTRICT_STAFF', 'DOCTOR', 'ADMIN']);
+const ASSIGNABLE_ROLES = new Set(catalogue.assignableRoles);
 
 export async function openIncident(id, { focus, store, me } = {}) {
   const body = h('div', { class: 'incident-detail' }, h('p', { class: 'muted' }, t('common.loading')));

@@ -5,6 +5,7 @@ import { t } from './i18n.js';
 import { h, icon } from './dom.js';
 import { fullDateTime, humanDuration, kindLabel, number, percent } from './format.js';
 import { openIncident } from './incident.js';
+import { arrivalSection } from './performance-arrival.js';
 
 const RANGES = ['today', '7d', '30d'];
 
@@ -26,7 +27,7 @@ export function mount(main, ctx) {
     renderTabs();
     try {
       const data = await api.performance(range);
-      content.replaceChildren(...render(data, ctx));
+      content.replaceChildren(...render(data, ctx), await arrivalSection(range));
     } catch (error) {
       content.replaceChildren(h('p', { class: 'error-box', role: 'alert' }, t('common.loadFailed', { message: error.message })));
     }
@@ -60,7 +61,7 @@ function render(data, ctx) {
   return [tiles, h('h2', { class: 'section-title' }, t('perf.missed')), table];
 }
 
-function targetTile(id, label, value, target, total) {
+export function targetTile(id, label, value, target, total) {
   const measured = value != null && total > 0;
   const ok = measured && value >= target;
   return h('div', { class: `kpi ${measured ? (ok ? 'kpi-ok' : 'kpi-bad') : 'kpi-none'}`, id: `kpi-${id}`, dataset: { ok: measured ? String(ok) : 'none' } },
@@ -71,6 +72,6 @@ function targetTile(id, label, value, target, total) {
       measured ? ` · ${ok ? t('perf.met') : t('perf.notMet')}` : ` · ${t('perf.noData')}`));
 }
 
-function plainTile(label, value) {
+export function plainTile(label, value) {
   return h('div', { class: 'kpi' }, h('span', { class: 'kpi-label' }, label), h('strong', { class: 'kpi-value' }, value));
 }

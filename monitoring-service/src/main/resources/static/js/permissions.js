@@ -2,7 +2,7 @@
 // Acknowledging and resolving an emergency (SOS, FALL) needs a care role; everyone who can see an
 // incident may add notes.
 const CARE_ROLES = new Set(['CARE_STAFF', 'DISTRICT_STAFF', 'ADMIN']);
-const EMERGENCY_KINDS = new Set(['SOS', 'FALL']);
+const EMERGENCY_KINDS = new Set(['SOS', 'FALL', 'CALL_SOS']);
 
 /** True when `me` may acknowledge or resolve this incident (unknown viewer: let the API decide). */
 export function canClose(me, alert) {

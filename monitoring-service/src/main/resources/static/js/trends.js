@@ -7,6 +7,7 @@ import { h, icon } from './dom.js';
 import { ago, dateTime, genderLabel, kindLabel, number, vitalLabel, VITAL_UNITS, VITAL_DIGITS } from './format.js';
 import { battery } from './elders.js';
 import { mountClinical } from './record.js';
+import { mountElderTools } from './elder-tools.js';
 
 const RANGES = ['24h', '7d', '30d', '90d'];
 const CODES = ['HR', 'SPO2', 'SBP', 'DBP', 'TEMP', 'STEPS'];
@@ -29,9 +30,11 @@ export function mount(main, ctx) {
   const grid = h('div', { class: 'chart-grid', id: 'chart-grid' });
   const note = h('p', { class: 'muted small', id: 'trends-note', 'aria-live': 'polite' });
   const clinical = h('div', { class: 'clinical', id: 'clinical' });
+  const tools = h('div', { class: 'elder-tools', id: 'elder-tools' });
   main.append(
     h('p', { class: 'breadcrumb' }, h('a', { href: '#/elders' }, t('elders.title')), ' / ', h('span', { id: 'crumb-name' }, '…')),
     profile,
+    tools,
     h('div', { class: 'page-head' }, h('h2', {}, t('trends.title')), tabs, csv),
     note, grid, clinical);
   mountClinical(clinical, elderId, ctx.me);
@@ -41,6 +44,7 @@ export function mount(main, ctx) {
 
   loadProfile();
   loadTrends();
+  const stopTools = mountElderTools(tools, elderId);
 
   async function loadProfile() {
     try {
@@ -104,6 +108,7 @@ export function mount(main, ctx) {
   }
 
   return () => {
+    stopTools();
     window.removeEventListener('resize', resize);
     charts.forEach((c) => c.dispose());
   };

@@ -4,7 +4,9 @@ import care.anxin.domain.wire.CommandCodec;
 import care.anxin.domain.wire.UplinkCodec;
 import care.anxin.gateway.auth.DeviceAuthenticator;
 import care.anxin.gateway.config.GatewayProperties;
-import care.anxin.gateway.auth.LoginThrottle;
+import care.anxin.gateway.auth.LoginGate;
+import care.anxin.gateway.auth.LoginLimiter;
+import care.anxin.gateway.auth.RecentLogins;
 import care.anxin.gateway.downlink.CommandDispatcher;
 import care.anxin.gateway.downlink.CommandMapper;
 import care.anxin.gateway.ingest.CarePlanCache;
@@ -12,7 +14,10 @@ import care.anxin.gateway.ingest.DeviceActivityTracker;
 import care.anxin.gateway.ingest.GroupCommitWriter;
 import care.anxin.gateway.ingest.MessageRows;
 import care.anxin.gateway.lifecycle.SessionLifecycle;
+import care.anxin.gateway.lifecycle.SessionNotifications;
 import care.anxin.gateway.mqtt.MqttServer;
+import care.anxin.gateway.net.ConnectionLimitHandler;
+import care.anxin.gateway.net.TrustedNetworks;
 import care.anxin.gateway.mqtt.MqttServices;
 import care.anxin.gateway.ops.GatewayMetrics;
 import care.anxin.gateway.presence.PresenceTracker;
@@ -64,8 +69,8 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    DeviceDirectory deviceDirectory(JdbcTemplate jdbc) {
-        return new DeviceDirectory(jdbc);
+    DeviceDirectory deviceDirectory(JdbcTemplate jdbc, TransactionTemplate tx) {
+        return new DeviceDirectory(jdbc, tx);
     }
 
     @Bean
@@ -109,21 +114,52 @@ public class GatewayConfiguration {
         return Executors.newScheduledThreadPool(2, new CustomizableThreadFactory("gateway-db-"));
     }
 
+    /** Command reads and session-state writes: bounded, so a SUBSCRIBE or NOTIFY storm cannot queue unbounded work. */
     @Bean(destroyMethod = "shutdownNow")
-    ThreadPoolExecutor authExecutor(GatewayProperties p) {
-        int threads = p.auth().threads();
-        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
-                new CustomizableThreadFactory("gateway-auth-"));
+    ThreadPoolExecutor downlinkExecutor(GatewayProperties p) {
+        int threads = p.downlink().dbThreads();
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(p.downlink().dbQueue()), new CustomizableThreadFactory("gateway-downlink-"));
     }
 
     @Bean
-    DeviceAuthenticator deviceAuthenticator(DeviceDirectory directory, GatewayProperties p) {
-        return new DeviceAuthenticator(directory, p.auth().cacheTtl());
+    RecentLogins recentLogins(GatewayProperties p) {
+        return new RecentLogins(p.auth().recentTtl(), p.auth().recentMax());
     }
 
     @Bean
-    LoginThrottle loginThrottle(GatewayProperties p) {
-        return new LoginThrottle(p.auth().maxFailuresPerAddress(), p.auth().failureWindow());
+    DeviceAuthenticator deviceAuthenticator(DeviceDirectory directory, RecentLogins recent) {
+        return new DeviceAuthenticator(directory, recent);
+    }
+
+    @Bean
+    LoginLimiter loginLimiter(GatewayProperties p) {
+        GatewayProperties.Auth a = p.auth();
+        return new LoginLimiter(new LoginLimiter.Rate(a.deviceFailuresPerSecond(), a.deviceFailureBurst()),
+                new LoginLimiter.Rate(a.prefixFailuresPerSecond(), a.prefixFailureBurst()), a.recentMax());
+    }
+
+    @Bean
+    LoginGate loginGate(DeviceAuthenticator authenticator, DeviceDirectory directory, SessionRepository sessions,
+                        RecentLogins recent, LoginLimiter limiter, GatewayProperties p, GatewayMetrics metrics) {
+        GatewayProperties.Auth a = p.auth();
+        LoginGate gate = new LoginGate(authenticator, directory, sessions, recent, limiter, a.threads(),
+                a.queueCapacity(), a.maxPerAddress(), a.failureDelay());
+        metrics.gauge("anxin.gateway.logins.pending", "Logins waiting for their check", gate::pending);
+        metrics.gauge("anxin.gateway.logins.throttled", "Device ids and prefixes with failed logins tracked",
+                limiter::tracked);
+        return gate;
+    }
+
+    @Bean
+    ConnectionLimitHandler connectionLimitHandler(GatewayProperties p, GatewayMetrics metrics) {
+        return new ConnectionLimitHandler(p.limits().maxConnections(), p.limits().maxSocketsPerAddress(), metrics);
+    }
+
+    @Bean
+    SessionNotifications sessionNotifications(DataSource dataSource, SessionRegistry registry, RecentLogins recent,
+                                              GatewayMetrics metrics, GatewayProperties p) {
+        return new SessionNotifications(dataSource, registry, recent, metrics, p.nodeId());
     }
 
     @Bean
@@ -155,11 +191,11 @@ public class GatewayConfiguration {
 
     @Bean
     CommandDispatcher commandDispatcher(CommandRepository repository, SessionRegistry registry,
-                                        GatewayMetrics metrics,
-                                        ScheduledExecutorService gatewayScheduler, DataSource dataSource,
+                                        GatewayMetrics metrics, ScheduledExecutorService gatewayScheduler,
+                                        ThreadPoolExecutor downlinkExecutor, DataSource dataSource,
                                         GatewayProperties p) {
         return new CommandDispatcher(repository, registry, new CommandMapper(), metrics, gatewayScheduler,
-                dataSource, p.downlink().pollInterval(), p.downlink().maxAttempts());
+                downlinkExecutor, dataSource, p.downlink().pollInterval(), p.downlink().maxAttempts());
     }
 
     @Bean
@@ -170,13 +206,13 @@ public class GatewayConfiguration {
 
     @Bean
     MqttServices mqttServices(GatewayProperties p, GatewayMetrics metrics, Clock clock, SessionRegistry registry,
-                              SessionLifecycle lifecycle, DeviceAuthenticator authenticator, LoginThrottle throttle,
-                              ThreadPoolExecutor authExecutor, SessionRepository sessions,
-                              ScheduledExecutorService gatewayScheduler, UplinkCodec uplinkCodec,
-                              CommandCodec commandCodec, GroupCommitWriter writer, ReadGate gate,
-                              CommandDispatcher downlink, DeviceActivityTracker activity) {
-        return new MqttServices(p, metrics, clock, registry, lifecycle, authenticator, throttle, authExecutor, sessions,
-                gatewayScheduler, uplinkCodec, commandCodec, writer, gate, downlink, activity);
+                              SessionLifecycle lifecycle, LoginGate login, ConnectionLimitHandler connectionLimit,
+                              SessionRepository sessions, ThreadPoolExecutor downlinkExecutor,
+                              UplinkCodec uplinkCodec, CommandCodec commandCodec, GroupCommitWriter writer,
+                              ReadGate gate, CommandDispatcher downlink, DeviceActivityTracker activity) {
+        return new MqttServices(p, metrics, clock, registry, lifecycle, login, connectionLimit,
+                TrustedNetworks.of(p.proxy().trustedAddresses()), sessions, downlinkExecutor, uplinkCodec,
+                commandCodec, writer, gate, downlink, activity);
     }
 
     @Bean
@@ -192,7 +228,7 @@ public class GatewayConfiguration {
 
     @Bean
     Housekeeping housekeeping(ScheduledExecutorService gatewayScheduler, DeviceActivityTracker activity,
-                              DeviceAuthenticator authenticator, LoginThrottle throttle, GatewayProperties p) {
-        return new Housekeeping(gatewayScheduler, activity, authenticator, throttle, p);
+                              RecentLogins recent, LoginLimiter limiter, GatewayProperties p) {
+        return new Housekeeping(gatewayScheduler, activity, recent, limiter, p);
     }
 }

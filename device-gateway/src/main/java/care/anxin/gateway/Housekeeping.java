@@ -1,7 +1,7 @@
 package care.anxin.gateway;
 
-import care.anxin.gateway.auth.DeviceAuthenticator;
-import care.anxin.gateway.auth.LoginThrottle;
+import care.anxin.gateway.auth.LoginLimiter;
+import care.anxin.gateway.auth.RecentLogins;
 import care.anxin.gateway.config.GatewayProperties;
 import care.anxin.gateway.ingest.DeviceActivityTracker;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,13 +17,13 @@ public class Housekeeping implements DisposableBean {
     private final DeviceActivityTracker activity;
 
     public Housekeeping(ScheduledExecutorService scheduler, DeviceActivityTracker activity,
-                        DeviceAuthenticator authenticator, LoginThrottle throttle, GatewayProperties p) {
+                        RecentLogins recent, LoginLimiter limiter, GatewayProperties p) {
         this.activity = activity;
         long flush = p.ingest().activityFlush().toMillis();
         scheduler.scheduleWithFixedDelay(activity::flush, flush, flush, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> {
-            authenticator.evictExpired();
-            throttle.evictExpired();
+            recent.evictExpired();
+            limiter.evictFull();
         }, 1, 1, TimeUnit.MINUTES);
     }
 

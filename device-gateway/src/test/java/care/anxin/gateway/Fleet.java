@@ -39,7 +39,10 @@ public final class Fleet {
     }
 
     public Device device(String prefix, Long elderId, boolean enabled) {
-        String id = prefix + "-" + seq.incrementAndGet();
+        return deviceWithId(prefix + "-" + seq.incrementAndGet(), elderId, enabled);
+    }
+
+    public Device deviceWithId(String id, Long elderId, boolean enabled) {
         String secret = "s3cret-" + id;
         jdbc.update("""
                 INSERT INTO device (id, kind, organization_id, elder_id, secret_hash, enabled)

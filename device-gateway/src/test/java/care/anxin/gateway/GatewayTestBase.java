@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
                 "anxin.gateway.node-id=test-gw",
                 "anxin.gateway.presence.offline-grace=1s",
                 "anxin.gateway.auth.failure-delay=50ms",
-                "anxin.gateway.auth.max-failures-per-address=1000",
+                "anxin.gateway.auth.prefix-failure-burst=100000",
+                "anxin.gateway.auth.device-failure-burst=1000",
                 "anxin.gateway.downlink.poll-interval=2s",
                 "anxin.gateway.ingest.activity-flush=300ms"
         })

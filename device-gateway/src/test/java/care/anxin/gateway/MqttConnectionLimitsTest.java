@@ -16,14 +16,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Server connection quota (0x97 / 3) and failed-login throttling per address (0x9F / 3). */
+/** Server connection quota (0x97 / 3). Failed-login throttling: {@code MqttLoginDefenceTest}. */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
                 "anxin.gateway.port=0",
                 "anxin.gateway.bind-address=127.0.0.1",
                 "anxin.gateway.node-id=limits-gw",
                 "anxin.gateway.limits.max-connections=2",
-                "anxin.gateway.auth.max-failures-per-address=3",
                 "anxin.gateway.auth.failure-delay=50ms"
         })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -60,25 +59,6 @@ class MqttConnectionLimitsTest {
         } finally {
             Clients.closeQuietly(a);
             Clients.closeQuietly(b);
-        }
-    }
-
-    @Test
-    @Order(2)
-    void repeatedFailedLoginsFromOneAddressAreSlowedAndRefused() throws Exception {
-        Fleet fleet = new Fleet(jdbc);
-        String uri = "tcp://127.0.0.1:" + server.port();
-        Fleet.Device d = fleet.device("WB");
-        for (int i = 0; i < 3; i++) {
-            assertThat(v3Refusal(uri, d, "guess-" + i)).isEqualTo(4);
-        }
-        // Now even the right secret is refused from this address until the window ends.
-        assertThat(v3Refusal(uri, d, d.secret())).isEqualTo(3);
-        try {
-            Clients.v5Connected(uri, d);
-            throw new AssertionError("accepted while throttled");
-        } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
-            assertThat(e.getReasonCode()).isEqualTo(0x9F);
         }
     }
 

@@ -16,10 +16,13 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +33,11 @@ import org.junit.jupiter.api.Test;
 class MqttFuzzTest extends GatewayTestBase {
 
     private static final long SEED = Long.getLong("anxin.fuzz.seed", System.nanoTime());
+
+    static {
+        // Printed so a failure can be replayed: mvn ... -Danxin.fuzz.seed=<seed>
+        System.out.println("MqttFuzzTest seed: " + SEED + " (replay with -Danxin.fuzz.seed=" + SEED + ")");
+    }
 
     @Test
     void randomAndMutatedPacketsDoNotDisturbOtherDevices() throws Exception {
@@ -92,19 +100,72 @@ class MqttFuzzTest extends GatewayTestBase {
         }
     }
 
-    /** Encoded byte streams of real sessions (CONNECT + PUBLISH + SUBSCRIBE + PINGREQ), v3.1.1 and v5. */
-    private static byte[][] validSessions(Fleet.Device d) {
-        return new byte[][] {session(d, MqttVersion.MQTT_3_1_1), session(d, MqttVersion.MQTT_5)};
+    /**
+     * The bench profile ({@code mvn -pl device-gateway verify -Pfuzz-bench}, or
+     * {@code -Danxin.fuzz.packets=1000000}): at least that many hostile packets over real sockets —
+     * rounds of a valid CONNECT followed by 200 frames drawn from real traffic (own and foreign
+     * PUBLISH, SUBSCRIBE, UNSUBSCRIBE, PINGREQ), one in ten mutated — while the neighbour keeps
+     * publishing. Prints packets per second. Skipped in the normal build.
+     */
+    @Test
+    void benchProfileHostilePacketStream() throws Exception {
+        long packets = Long.getLong("anxin.fuzz.packets", 0);
+        Assumptions.assumeTrue(packets > 0, "set -Danxin.fuzz.packets (the fuzz-bench profile does)");
+        Random random = new Random(SEED);
+        Fleet.Device neighbour = fleet.device("WB");
+        Fleet.Device attacker = fleet.device("WB");
+        MqttClient good = Clients.v3Connected(uri(), neighbour, true);
+        byte[] connect = encode(RawMqtt.connectMessage(attacker, MqttVersion.MQTT_3_1_1));
+        byte[][] frames = frames(attacker, random);
+        long sent = 0;
+        long rounds = 0;
+        long t0 = System.nanoTime();
+        try {
+            while (sent < packets) {
+                ByteArrayOutputStream round = new ByteArrayOutputStream();
+                round.writeBytes(connect);
+                for (int i = 0; i < 200; i++) {
+                    byte[] f = frames[random.nextInt(frames.length)];
+                    round.writeBytes(random.nextInt(10) == 0 ? mutate(f, random) : f);
+                }
+                sent += 201;
+                rounds++;
+                exchange(round.toByteArray());
+                if (rounds % 500 == 0) {
+                    good.publish(Payloads.topic(neighbour.id(), "vitals"), Payloads.vitals(neighbour.id() + "-b" + rounds, 70), 1, false);
+                }
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("fuzz bench: %,d packets sent in %,d connections over %.0f s (%,.0f packets/s), seed %d%n",
+                    sent, rounds, seconds, sent / seconds, SEED);
+            good.publish(Payloads.topic(neighbour.id(), "vitals"), Payloads.vitals(neighbour.id() + "-end", 70), 1, false);
+            assertThat(good.isConnected()).isTrue();
+            assertThat(server.listening()).isTrue();
+        } finally {
+            Clients.closeQuietly(good);
+        }
     }
 
-    private static byte[] session(Fleet.Device d, MqttVersion version) {
+    private static byte[][] frames(Fleet.Device d, Random random) {
+        List<MqttMessage> messages = new ArrayList<>();
+        for (int i = 1; i <= 16; i++) {
+            messages.add(MqttMessageBuilders.publish().topicName(Payloads.topic(i % 4 == 0 ? "someone-else" : d.id(), "status"))
+                    .qos(MqttQoS.AT_MOST_ONCE).retained(false).messageId(0)
+                    .payload(Unpooled.wrappedBuffer(mutate(Payloads.status("f" + i, 50), random))).build());
+            messages.add(MqttMessageBuilders.subscribe().messageId(i)
+                    .addSubscription(MqttQoS.AT_LEAST_ONCE, "anxin/v1/" + (i % 2 == 0 ? d.id() : "#") + "/down/command").build());
+            messages.add(MqttMessageBuilders.unsubscribe().messageId(100 + i).addTopicFilter("anxin/v1/x/down/command").build());
+            messages.add(MqttMessage.PINGREQ);
+        }
+        return messages.stream().map(MqttFuzzTest::encode).toArray(byte[][]::new);
+    }
+
+    /** The packets' bytes as MQTT puts them on the wire, one after the other. */
+    private static byte[] encode(MqttMessage... messages) {
         EmbeddedChannel ch = new EmbeddedChannel(MqttEncoder.INSTANCE);
-        ch.writeOutbound(RawMqtt.connectMessage(d, version));
-        ch.writeOutbound(MqttMessageBuilders.publish().topicName(Payloads.topic(d.id(), "vitals")).qos(MqttQoS.AT_LEAST_ONCE)
-                .messageId(7).retained(false).payload(Unpooled.wrappedBuffer(Payloads.vitals("fz", 80))).build());
-        ch.writeOutbound(MqttMessageBuilders.subscribe().messageId(8)
-                .addSubscription(MqttQoS.AT_LEAST_ONCE, "anxin/v1/" + d.id() + "/down/command").build());
-        ch.writeOutbound(MqttMessage.PINGREQ);
+        for (MqttMessage m : messages) {
+            ch.writeOutbound(m);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuf b;
         while ((b = ch.readOutbound()) != null) {
@@ -115,6 +176,20 @@ class MqttFuzzTest extends GatewayTestBase {
         }
         ch.finishAndReleaseAll();
         return out.toByteArray();
+    }
+
+    /** Encoded byte streams of real sessions (CONNECT + PUBLISH + SUBSCRIBE + PINGREQ), v3.1.1 and v5. */
+    private static byte[][] validSessions(Fleet.Device d) {
+        return new byte[][] {session(d, MqttVersion.MQTT_3_1_1), session(d, MqttVersion.MQTT_5)};
+    }
+
+    private static byte[] session(Fleet.Device d, MqttVersion version) {
+        return encode(RawMqtt.connectMessage(d, version),
+                MqttMessageBuilders.publish().topicName(Payloads.topic(d.id(), "vitals")).qos(MqttQoS.AT_LEAST_ONCE)
+                        .messageId(7).retained(false).payload(Unpooled.wrappedBuffer(Payloads.vitals("fz", 80))).build(),
+                MqttMessageBuilders.subscribe().messageId(8)
+                        .addSubscription(MqttQoS.AT_LEAST_ONCE, "anxin/v1/" + d.id() + "/down/command").build(),
+                MqttMessage.PINGREQ);
     }
 
     private static byte[] randomBytes(Random random) {

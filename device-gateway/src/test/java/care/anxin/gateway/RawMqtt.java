@@ -16,6 +16,7 @@ import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -34,7 +35,12 @@ public final class RawMqtt implements AutoCloseable {
     private final BlockingQueue<MqttMessage> received = new LinkedBlockingQueue<>();
 
     private RawMqtt(int port) throws InterruptedException {
-        channel = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        this(port, null, null);
+    }
+
+    /** From a chosen local address (e.g. 127.0.1.2: another /24), sending {@code preamble} (a PROXY header) first. */
+    private RawMqtt(int port, String localAddress, byte[] preamble) throws InterruptedException {
+        Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -46,7 +52,17 @@ public final class RawMqtt implements AutoCloseable {
                                     }
                                 });
                     }
-                }).connect("127.0.0.1", port).sync().channel();
+                });
+        channel = (localAddress == null ? b.connect("127.0.0.1", port)
+                : b.connect(new InetSocketAddress("127.0.0.1", port), new InetSocketAddress(localAddress, 0)))
+                .sync().channel();
+        if (preamble != null) {
+            channel.writeAndFlush(Unpooled.wrappedBuffer(preamble)).sync();
+        }
+    }
+
+    public static RawMqtt open(int port, String localAddress, byte[] preamble) throws InterruptedException {
+        return new RawMqtt(port, localAddress, preamble);
     }
 
     public static RawMqtt open(int port) throws InterruptedException {
@@ -54,9 +70,19 @@ public final class RawMqtt implements AutoCloseable {
     }
 
     public static MqttConnectMessage connectMessage(Fleet.Device d, MqttVersion version) {
-        return MqttMessageBuilders.connect().clientId(d.id()).username(d.id())
-                .password(d.secret().getBytes(StandardCharsets.UTF_8)).protocolVersion(version)
+        return connectMessage(d.id(), d.secret(), version);
+    }
+
+    public static MqttConnectMessage connectMessage(String id, String secret, MqttVersion version) {
+        return MqttMessageBuilders.connect().clientId(id).username(id)
+                .password(secret.getBytes(StandardCharsets.UTF_8)).protocolVersion(version)
                 .cleanSession(true).keepAlive(30).build();
+    }
+
+    /** The CONNACK return / reason code of a CONNECT with this id and secret (-1: no answer, closed). */
+    public MqttMessage login(String id, String secret, MqttVersion version) throws InterruptedException {
+        send(connectMessage(id, secret, version));
+        return next(Duration.ofSeconds(10));
     }
 
     /** Connects as the device and returns the CONNACK. */
@@ -72,6 +98,11 @@ public final class RawMqtt implements AutoCloseable {
 
     public void send(MqttMessage message) {
         channel.writeAndFlush(message).syncUninterruptibly();
+    }
+
+    /** Sends without waiting: the server may already have closed the connection. */
+    public void sendQuietly(MqttMessage message) {
+        channel.writeAndFlush(message);
     }
 
     public void sendBytes(byte[] bytes) {

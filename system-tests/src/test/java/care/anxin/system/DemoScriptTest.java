@@ -138,7 +138,9 @@ class DemoScriptTest {
 
     /** The simulator writes the history in the background after the banner; its marker is a row in the database. */
     private JsonNode awaitHistory(Map<String, String> ports, String key) throws Exception {
-        ApiClient admin = new ApiClient("http://127.0.0.1:" + ports.get("ANXIN_HTTP_PORT"), "admin", "anxin-admin");
+        // The demo made a random admin password for this fresh var directory and keeps it there.
+        String password = Files.readString(var.resolve("admin-password")).trim();
+        ApiClient admin = new ApiClient("http://127.0.0.1:" + ports.get("ANXIN_HTTP_PORT"), "admin", password);
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (true) {
             try {

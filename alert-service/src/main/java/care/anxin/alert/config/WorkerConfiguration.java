@@ -83,12 +83,16 @@ public class WorkerConfiguration {
     /** NOTIFY device_event wakes the consumer; after every (re)connect it polls what it may have missed. */
     @Bean(initMethod = "start", destroyMethod = "close")
     PgNotificationListener deviceEventListener(DataSource dataSource, PollingWorker urgentConsumerWorker,
-                                               PollingWorker eventConsumerWorker) {
+                                               PollingWorker eventConsumerWorker, PollingWorker escalationWorker,
+                                               DispatcherWakeup dispatcherWakeup) {
         return new PgNotificationListener(dataSource, "alert-service")
                 .listen(NotifyChannel.DEVICE_EVENT, payload -> {
                     urgentConsumerWorker.wake();
                     eventConsumerWorker.wake();
                 })
+                // Incidents opened and notifications queued by the monitoring service (phone intake, dispatch).
+                .listen(NotifyChannel.INCIDENT_TIMER_DUE, payload -> escalationWorker.wake())
+                .listen(NotifyChannel.NOTIFICATION_QUEUED, payload -> dispatcherWakeup.wakeAll())
                 .onConnected(() -> {
                     urgentConsumerWorker.wake();
                     eventConsumerWorker.wake();
@@ -111,6 +115,11 @@ public class WorkerConfiguration {
 
         @TransactionalEventListener(fallbackExecution = true)
         public void onQueued(OutboxQueued event) {
+            wakeAll();
+        }
+
+        /** Every lane (a notification queued by another service may be for any channel). */
+        public void wakeAll() {
             workers.forEach(PollingWorker::wake);
         }
     }

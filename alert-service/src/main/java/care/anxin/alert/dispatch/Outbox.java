@@ -1,7 +1,6 @@
 package care.anxin.alert.dispatch;
 
 import care.anxin.alert.fhir.FhirIncidentPayload;
-import care.anxin.domain.incident.IncidentKind;
 import care.anxin.alert.incident.IncidentTexts;
 import care.anxin.domain.event.CommandPayload;
 import care.anxin.domain.event.ContractJson;

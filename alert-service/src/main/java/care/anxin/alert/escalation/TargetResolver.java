@@ -4,10 +4,13 @@ import care.anxin.alert.escalation.EscalationPolicy.Target;
 import care.anxin.store.alerting.Contact;
 import care.anxin.store.alerting.DirectoryRepository;
 import care.anxin.store.alerting.Endpoint;
+import care.anxin.store.alerting.FamilyAccount;
 import care.anxin.store.alerting.OrganizationRef;
 import care.anxin.store.clinical.DoctorChannels;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns a policy target into recipients by climbing the organization tree. An organization
@@ -137,8 +140,26 @@ public class TargetResolver {
         }
     }
 
+    /**
+     * The elder's emergency contacts, plus family members with an account (family_link) who are not
+     * already among them by phone: with an account they follow the incident on the family page too.
+     */
     private void contacts(long elderId, List<Recipient> out, List<String> notes) {
-        for (Contact c : directory.contacts(elderId)) {
+        List<Contact> contacts = directory.contacts(elderId);
+        Set<String> phones = new HashSet<>();
+        contacts.forEach(c -> phones.add(c.phone()));
+        for (FamilyAccount f : directory.familyAccounts(elderId)) {
+            String label = f.name() + (f.relation() != null ? " (" + f.relation() + ")" : "");
+            if (f.phone() == null || phones.contains(f.phone())) {
+                continue;
+            }
+            if (smsGatewayConfigured) {
+                out.add(new Recipient("SMS", null, f.phone(), "family:" + f.userId() + ":sms", label));
+            } else {
+                notes.add("family member " + label + " not reachable: no SMS gateway configured");
+            }
+        }
+        for (Contact c : contacts) {
             String label = c.name() + " (" + c.relation() + ")";
             boolean reached = false;
             if (smsGatewayConfigured && c.phone() != null) {

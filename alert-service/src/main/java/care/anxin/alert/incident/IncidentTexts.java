@@ -16,7 +16,10 @@ public final class IncidentTexts {
             Map.entry(IncidentKind.INACTIVITY, "日间长时间未活动"),
             Map.entry(IncidentKind.GEOFENCE_EXIT, "离开安全区域"),
             Map.entry(IncidentKind.LOW_BATTERY, "设备电量低"),
-            Map.entry(IncidentKind.NOTIFICATION_FAILED, "通知发送失败")));
+            Map.entry(IncidentKind.NOTIFICATION_FAILED, "通知发送失败"),
+            Map.entry(IncidentKind.CALL_SOS, "电话求助"),
+            Map.entry(IncidentKind.CALL_HEALTH, "电话反映健康问题"),
+            Map.entry(IncidentKind.CALL_SERVICE, "服务请求")));
 
     private IncidentTexts() {
     }

@@ -1,45 +1,44 @@
 package care.anxin.gateway.auth;
 
+import care.anxin.domain.wire.DeviceSecretHash;
 import care.anxin.store.ingest.DeviceCredentials;
 import care.anxin.store.ingest.DeviceDirectory;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * Checks a device's id and secret against its BCrypt hash. Blocking (database + slow hash): call it
- * off the event loop. A successful check is remembered for a while (keyed by the stored hash and a
- * SHA-256 of the secret, never the secret itself) so reconnect storms don't burn the CPU; the device
- * row (enabled, elder binding) is still read on every login.
+ * Checks a presented secret against the device's stored credentials (read by the caller, in
+ * batches). The fast keyed hash ({@link DeviceSecretHash}) costs microseconds;
+ * a legacy BCrypt hash is verified once and replaced by the fast form on that successful login.
+ * A credential in {@link RecentLogins} for the same stored hash needs no hash at all. Unknown ids
+ * cost the same work as known ones. Blocking only when a legacy hash is upgraded (one UPDATE).
  */
 public class DeviceAuthenticator {
 
-    private record Verified(String secretHash, byte[] secretDigest, long expiresAtNanos) {
-    }
+    private static final Logger log = LoggerFactory.getLogger(DeviceAuthenticator.class);
 
     private final DeviceDirectory directory;
+    private final RecentLogins recent;
     private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
-    private final long cacheTtlNanos;
-    private final ConcurrentMap<String, Verified> verified = new ConcurrentHashMap<>();
 
-    public DeviceAuthenticator(DeviceDirectory directory, Duration cacheTtl) {
+    public DeviceAuthenticator(DeviceDirectory directory, RecentLogins recent) {
         this.directory = directory;
-        this.cacheTtlNanos = cacheTtl.toNanos();
+        this.recent = recent;
     }
 
-    public AuthResult authenticate(String deviceId, byte[] secret) {
-        Optional<DeviceCredentials> found = directory.credentials(deviceId);
+    /** {@code found}: the device's row, empty for an unknown id. */
+    public AuthResult check(String deviceId, byte[] secret, Optional<DeviceCredentials> found) {
+        byte[] presented = secret == null ? new byte[0] : secret;
         if (found.isEmpty()) {
+            DeviceSecretHash.dummyCheck(presented);
             return AuthResult.refused(LoginRefusal.BAD_CREDENTIALS, "unknown device");
         }
         DeviceCredentials device = found.get();
-        if (secret == null || secret.length == 0 || !secretMatches(device, secret)) {
+        if (presented.length == 0 || !secretMatches(device, presented)) {
+            // The remembered login stays: a stranger guessing this id must not evict the device's own credential.
             return AuthResult.refused(LoginRefusal.BAD_CREDENTIALS, "wrong secret");
         }
         if (!device.enabled()) {
@@ -52,39 +51,33 @@ public class DeviceAuthenticator {
     }
 
     private boolean secretMatches(DeviceCredentials device, byte[] secret) {
-        byte[] digest = sha256(secret);
-        long now = System.nanoTime();
-        Verified v = verified.get(device.deviceId());
-        if (v != null && now < v.expiresAtNanos && v.secretHash.equals(device.secretHash())
-                && MessageDigest.isEqual(v.secretDigest, digest)) {
+        String stored = device.secretHash();
+        if (recent.matches(device.deviceId(), secret, stored)) {
             return true;
+        }
+        if (DeviceSecretHash.isFast(stored)) {
+            boolean ok = DeviceSecretHash.matches(secret, stored);
+            if (ok) {
+                recent.remember(device.deviceId(), secret, stored);
+            }
+            return ok;
         }
         boolean ok;
         try {
-            ok = bcrypt.matches(new String(secret, StandardCharsets.UTF_8), device.secretHash());
+            ok = bcrypt.matches(new String(secret, StandardCharsets.UTF_8), stored);
         } catch (IllegalArgumentException malformedHash) {
             ok = false;
         }
         if (ok) {
-            verified.put(device.deviceId(), new Verified(device.secretHash(), digest, now + cacheTtlNanos));
-        } else {
-            verified.remove(device.deviceId());
+            String upgraded = DeviceSecretHash.hash(secret);
+            boolean replaced = false;
+            try {
+                replaced = directory.upgradeSecretHash(device.deviceId(), stored, upgraded);
+            } catch (RuntimeException e) {
+                log.warn("device={} secret hash not upgraded (next login will retry): {}", device.deviceId(), e.toString());
+            }
+            recent.remember(device.deviceId(), secret, replaced ? upgraded : stored);
         }
-        Arrays.fill(secret, (byte) 0);
         return ok;
-    }
-
-    /** Drops expired cache entries (called periodically). */
-    public void evictExpired() {
-        long now = System.nanoTime();
-        verified.values().removeIf(v -> now >= v.expiresAtNanos);
-    }
-
-    private static byte[] sha256(byte[] secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 }

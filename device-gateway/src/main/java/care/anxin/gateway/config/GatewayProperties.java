@@ -1,6 +1,7 @@
 package care.anxin.gateway.config;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,12 +12,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    across restarts and unique among gateways sharing a database
  * @param bindAddress address the MQTT listeners bind to
  * @param port        plain MQTT port (0 = any free port, -1 = no plain listener)
+ * @param plain       the plain (unencrypted) listener can be switched off, leaving only TLS
+ * @param proxy       PROXY protocol from trusted load balancers
  */
 @ConfigurationProperties("anxin.gateway")
 public record GatewayProperties(
         @DefaultValue("gw-1") String nodeId,
         @DefaultValue("0.0.0.0") String bindAddress,
         @DefaultValue("1883") int port,
+        @DefaultValue Plain plain,
+        @DefaultValue Proxy proxy,
         @DefaultValue Tls tls,
         @DefaultValue Limits limits,
         @DefaultValue Auth auth,
@@ -24,10 +29,24 @@ public record GatewayProperties(
         @DefaultValue Presence presence,
         @DefaultValue Downlink downlink) {
 
+    /** @param enabled whether the plain MQTT listener runs at all (false: TLS only) */
+    public record Plain(@DefaultValue("true") boolean enabled) {
+    }
+
     /**
-     * MQTT over TLS, enabled when a keystore is set.
+     * @param trustedAddresses load balancers (CIDR ranges) whose connections must start with a PROXY
+     *                         protocol v1/v2 header naming the device's real address; a PROXY header
+     *                         from any other peer is refused. Empty: PROXY protocol off.
+     */
+    public record Proxy(@DefaultValue("") List<String> trustedAddresses) {
+    }
+
+    /**
+     * MQTT over TLS (1.2 and 1.3 only), enabled when a keystore is set.
      *
-     * @param clientAuth NONE, OPTIONAL or REQUIRE (client certificates checked against the truststore)
+     * @param clientAuth NONE, OPTIONAL or REQUIRE: client certificates checked against the truststore,
+     *                   which must then be configured explicitly (never the JDK's CAs); a presented
+     *                   certificate's CN or a SAN must equal the client id
      */
     public record Tls(String keystore, @DefaultValue("") String keystorePassword,
                       @DefaultValue("PKCS12") String keystoreType, @DefaultValue("8883") int port,
@@ -47,6 +66,10 @@ public record GatewayProperties(
      * @param inflightGlobal        messages waiting for the database across all connections before
      *                              every connection pauses reading
      * @param queueCapacity         hard bound of the ingest queue; past it a connection is closed unacknowledged
+     * @param maxSocketsPerAddress  open sockets from one real address (generous: carrier NAT)
+     * @param connectTimeout        absolute deadline from accept to CONNACK
+     * @param subscribesPerSecond   SUBSCRIBE + UNSUBSCRIBE per connection (burst: subscribeBurst)
+     * @param pingsPerSecond        PINGREQ per connection (burst: pingBurst)
      */
     public record Limits(@DefaultValue("20000") int maxConnections,
                          @DefaultValue("17408") int maxPacketBytes,
@@ -56,18 +79,34 @@ public record GatewayProperties(
                          @DefaultValue("600") int maxKeepaliveSeconds,
                          @DefaultValue("32") int inflightPerConnection,
                          @DefaultValue("20000") int inflightGlobal,
-                         @DefaultValue("40000") int queueCapacity) {
+                         @DefaultValue("40000") int queueCapacity,
+                         @DefaultValue("5000") int maxSocketsPerAddress,
+                         @DefaultValue("1") double subscribesPerSecond,
+                         @DefaultValue("10") int subscribeBurst,
+                         @DefaultValue("1") double pingsPerSecond,
+                         @DefaultValue("10") int pingBurst) {
     }
 
     /**
-     * @param cacheTtl              how long a successful secret check is remembered (reconnect storms)
-     * @param maxFailuresPerAddress failed logins from one address within failureWindow before it is refused
-     * @param failureDelay          delay before any refusal is answered
-     * @param threads               threads doing BCrypt, off the event loops
+     * @param recentTtl              how long a successful login is remembered and let in before any throttle
+     * @param recentMax              most remembered logins
+     * @param deviceFailureBurst     failed logins for one device id before it is throttled ...
+     * @param deviceFailuresPerSecond ... and how fast that allowance comes back
+     * @param prefixFailureBurst     failed logins from one /24 or /64 before it is throttled ...
+     * @param prefixFailuresPerSecond ... and how fast that allowance comes back
+     * @param maxPerAddress          logins of one address running or waiting at once (CONNACK 0x97 past it)
+     * @param queueCapacity          logins waiting for a thread (CONNACK 0x89 server busy past it)
+     * @param failureDelay           a refused CONNECT is answered this long after it arrived
+     * @param threads                threads checking secrets, off the event loops
      */
-    public record Auth(@DefaultValue("10m") Duration cacheTtl,
-                       @DefaultValue("10") int maxFailuresPerAddress,
-                       @DefaultValue("1m") Duration failureWindow,
+    public record Auth(@DefaultValue("24h") Duration recentTtl,
+                       @DefaultValue("200000") int recentMax,
+                       @DefaultValue("5") int deviceFailureBurst,
+                       @DefaultValue("0.1") double deviceFailuresPerSecond,
+                       @DefaultValue("100") int prefixFailureBurst,
+                       @DefaultValue("5") double prefixFailuresPerSecond,
+                       @DefaultValue("64") int maxPerAddress,
+                       @DefaultValue("512") int queueCapacity,
                        @DefaultValue("1s") Duration failureDelay,
                        @DefaultValue("2") int threads) {
     }
@@ -96,7 +135,10 @@ public record GatewayProperties(
     /**
      * @param pollInterval safety-net poll for commands whose notification was missed
      * @param maxAttempts  sends without PUBACK before a command is marked FAILED
+     * @param dbThreads    threads for command reads and session-state writes
+     * @param dbQueue      their bounded queue; when full the work is refused (the device resubscribes / the poll retries)
      */
-    public record Downlink(@DefaultValue("30s") Duration pollInterval, @DefaultValue("20") int maxAttempts) {
+    public record Downlink(@DefaultValue("30s") Duration pollInterval, @DefaultValue("20") int maxAttempts,
+                           @DefaultValue("2") int dbThreads, @DefaultValue("1000") int dbQueue) {
     }
 }

@@ -12,6 +12,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -35,7 +39,10 @@ public class CommandDispatcher implements SmartLifecycle {
     private final SessionRegistry registry;
     private final CommandMapper mapper;
     private final GatewayMetrics metrics;
-    private final ScheduledExecutorService db;
+    private final ScheduledExecutorService scheduler;
+    private final Executor db;
+    /** Devices with a command read queued: a burst of triggers costs one read per device. */
+    private final Set<String> dispatchQueued = ConcurrentHashMap.newKeySet();
     private final DataSource dataSource;
     private final Duration pollInterval;
     private final int maxAttempts;
@@ -43,12 +50,13 @@ public class CommandDispatcher implements SmartLifecycle {
     private volatile boolean running;
 
     public CommandDispatcher(CommandRepository repository, SessionRegistry registry, CommandMapper mapper,
-                             GatewayMetrics metrics, ScheduledExecutorService db,
+                             GatewayMetrics metrics, ScheduledExecutorService scheduler, Executor db,
                              DataSource dataSource, Duration pollInterval, int maxAttempts) {
         this.repository = repository;
         this.registry = registry;
         this.mapper = mapper;
         this.metrics = metrics;
+        this.scheduler = scheduler;
         this.db = db;
         this.dataSource = dataSource;
         this.pollInterval = pollInterval;
@@ -61,21 +69,29 @@ public class CommandDispatcher implements SmartLifecycle {
         return l != null && l.isConnected();
     }
 
-    /** Sends the device's pending commands (after SUBSCRIBE or a resumed session). */
+    /** Sends the device's pending commands (after SUBSCRIBE, a resumed session or a NOTIFY). */
     public void dispatch(DeviceSession session) {
-        db.execute(() -> {
+        String id = session.deviceId();
+        if (!dispatchQueued.add(id)) {
+            return;
+        }
+        boolean queued = submit("read commands of " + id, () -> {
+            dispatchQueued.remove(id);
             try {
-                deliver(session, repository.pending(List.of(session.deviceId())));
+                deliver(session, repository.pending(List.of(id)));
             } catch (RuntimeException e) {
-                log.warn("device={} cannot read pending commands: {}", session.deviceId(), e.toString());
+                log.warn("device={} cannot read pending commands: {}", id, e.toString());
             }
         });
+        if (!queued) {
+            dispatchQueued.remove(id);
+        }
     }
 
     /** The device acknowledged a command PUBLISH. Event loop of the session. */
     public void acknowledged(DeviceSession session, Long commandId) {
         metrics.commandOut("delivered");
-        db.execute(() -> {
+        submit("mark command " + commandId + " delivered", () -> {
             try {
                 repository.markDelivered(commandId);
             } catch (RuntimeException e) {
@@ -90,7 +106,7 @@ public class CommandDispatcher implements SmartLifecycle {
     }
 
     private void pollAll() {
-        db.execute(() -> {
+        submit("command poll", () -> {
             try {
                 repository.retire(maxAttempts);
                 Map<String, DeviceSession> subscribed = registry.all().stream().filter(DeviceSession::subscribed)
@@ -123,15 +139,31 @@ public class CommandDispatcher implements SmartLifecycle {
                 if (wire.isEmpty()) {
                     log.warn("device={} command {} of kind {} cannot be sent; marked FAILED", c.deviceId(), c.id(), c.kind());
                     metrics.commandOut("failed");
-                    db.execute(() -> repository.markFailed(c.id()));
+                    submit("mark command " + c.id() + " failed", () -> repository.markFailed(c.id()));
                     continue;
                 }
                 session.link().sendCommand(c.id(), wire.get());
                 metrics.commandOut("sent");
-                db.execute(() -> markSent(c.id()));
+                submit("mark command " + c.id() + " sent", () -> markSent(c.id()));
             }
             session.link().flush();
         });
+    }
+
+    /**
+     * Database work on the bounded downlink pool; when it is full the work is dropped and counted
+     * ({@code rejects{reason=downlink_busy}}): commands stay QUEUED/SENT in the table and the
+     * periodic poll (or the device's next connection) picks them up.
+     */
+    private boolean submit(String what, Runnable work) {
+        try {
+            db.execute(work);
+            return true;
+        } catch (RejectedExecutionException e) {
+            metrics.reject("downlink_busy");
+            log.warn("Downlink pool full, skipped: {}", what);
+            return false;
+        }
     }
 
     private void markSent(long commandId) {
@@ -150,7 +182,7 @@ public class CommandDispatcher implements SmartLifecycle {
         l.start();
         listener = l;
         long every = pollInterval.toMillis();
-        db.scheduleWithFixedDelay(this::pollAll, every, every, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::pollAll, every, every, TimeUnit.MILLISECONDS);
         running = true;
     }
 

@@ -1,8 +1,12 @@
 package care.anxin.gateway.mqtt;
 
 import care.anxin.gateway.auth.AuthResult;
+import care.anxin.gateway.auth.ClientCertificates;
+import care.anxin.gateway.auth.LoginGate;
 import care.anxin.gateway.auth.LoginRefusal;
+import care.anxin.gateway.net.RemoteAddress;
 import care.anxin.gateway.session.DeviceSession;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -10,17 +14,22 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.ssl.SslHandler;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Device authentication at CONNECT: client id = user name = device id, the session quota, the
- * failed-login throttle, then the secret check (database + hash) off the event loop; reading
- * stops meanwhile. Refusals are answered after a delay; an accepted CONNECT goes on to
+ * Device authentication at CONNECT: client id = user name = device id, a client certificate (if
+ * any) bound to that id, the session quota, then the shared {@link LoginGate} (recent credentials
+ * first, failure buckets, per-address cap, bounded pool) with reading stopped meanwhile.
+ * Overload is answered at once (0x89 / 0x97, 3.1.1: 3); other refusals a fixed delay after the
+ * CONNECT arrived, so unknown and known ids look the same. An accepted CONNECT goes on to
  * {@link ConnectHandler} as an {@link AuthenticatedConnect}. A second CONNECT is a protocol error.
  */
 @ChannelHandler.Sharable
@@ -47,80 +56,83 @@ final class AuthHandler extends ChannelInboundHandlerAdapter {
                     "second CONNECT");
             return;
         }
-        onConnect(ctx, connect);
+        onConnect(ctx, connect, System.nanoTime());
     }
 
-    private void onConnect(ChannelHandlerContext ctx, MqttConnectMessage connect) {
+    private void onConnect(ChannelHandlerContext ctx, MqttConnectMessage connect, long arrived) {
         boolean mqtt5 = connect.variableHeader().version() == 5;
         String clientId = connect.payload().clientIdentifier();
         String user = connect.payload().userName();
-        String address = Addresses.of(ctx.channel());
         if (clientId == null || !DEVICE_ID.matcher(clientId).matches() || !clientId.equals(user)) {
-            refuse(ctx, mqtt5, LoginRefusal.CLIENT_ID_INVALID, clientId, "client id must equal user name (device id)");
+            refuse(ctx, mqtt5, LoginRefusal.CLIENT_ID_INVALID, clientId, "client id must equal user name (device id)",
+                    arrived);
+            return;
+        }
+        Optional<String> certificateProblem = certificateProblem(ctx.channel(), clientId);
+        if (certificateProblem.isPresent()) {
+            refuse(ctx, mqtt5, LoginRefusal.NOT_AUTHORIZED, clientId, certificateProblem.get(), arrived);
             return;
         }
         if (services.registry().size() >= services.properties().limits().maxConnections()
                 && services.registry().get(clientId).isEmpty()) {
-            refuse(ctx, mqtt5, LoginRefusal.QUOTA_EXCEEDED, clientId, "connection limit reached");
-            return;
-        }
-        if (services.throttle().blocked(address)) {
-            refuse(ctx, mqtt5, LoginRefusal.CONNECTION_RATE_EXCEEDED, clientId, "too many failed logins from " + address);
+            refuse(ctx, mqtt5, LoginRefusal.QUOTA_EXCEEDED, clientId, "connection limit reached", arrived);
             return;
         }
         ctx.channel().config().setAutoRead(false);
-        byte[] secret = connect.payload().passwordInBytes();
+        Channel channel = ctx.channel();
         boolean clean = connect.variableHeader().isCleanSession();
-        try {
-            services.authExecutor().execute(() -> {
-                AuthResult result;
-                Optional<Boolean> stored = Optional.empty();
-                try {
-                    result = services.authenticator().authenticate(clientId, secret);
-                    if (result.accepted()) {
-                        if (clean) {
-                            services.sessions().delete(clientId);
-                        } else {
-                            stored = services.sessions().subscribed(clientId);
-                        }
+        LoginGate.Attempt attempt = new LoginGate.Attempt(clientId, connect.payload().passwordInBytes(),
+                RemoteAddress.of(channel), RemoteAddress.prefix(channel), clean, channel::isActive);
+        services.login().check(attempt)
+                .thenAccept(admission -> ctx.executor().execute(() -> {
+                    AuthResult r = admission.result();
+                    if (!channel.isActive()) {
+                        return;
                     }
-                } catch (RuntimeException e) {
-                    result = AuthResult.refused(LoginRefusal.SERVER_UNAVAILABLE, "database unavailable: " + e);
-                }
-                AuthResult r = result;
-                Optional<Boolean> s = stored;
-                ctx.executor().execute(() -> finish(ctx, connect, mqtt5, r, s));
-            });
-        } catch (RejectedExecutionException e) {
-            refuse(ctx, mqtt5, LoginRefusal.SERVER_UNAVAILABLE, clientId, "login queue full");
-        }
+                    if (r.accepted()) {
+                        ctx.fireChannelRead(new AuthenticatedConnect(connect, r.device(),
+                                admission.storedSubscription()));
+                    } else {
+                        refuse(ctx, mqtt5, r.refusal(), clientId, r.detail(), arrived);
+                    }
+                }));
     }
 
-    private void finish(ChannelHandlerContext ctx, MqttConnectMessage connect, boolean mqtt5, AuthResult result,
-                        Optional<Boolean> storedSession) {
-        if (!ctx.channel().isActive()) {
-            return;
+    /** A client certificate that names another device (mTLS); none presented is fine unless TLS requires one. */
+    private static Optional<String> certificateProblem(Channel channel, String deviceId) {
+        SslHandler tls = channel.pipeline().get(SslHandler.class);
+        if (tls == null) {
+            return Optional.empty();
         }
-        if (!result.accepted()) {
-            if (result.refusal() == LoginRefusal.BAD_CREDENTIALS) {
-                services.throttle().failed(Addresses.of(ctx.channel()));
-            }
-            refuse(ctx, mqtt5, result.refusal(), connect.payload().clientIdentifier(), result.detail());
-            return;
+        Certificate[] chain;
+        try {
+            chain = tls.engine().getSession().getPeerCertificates();
+        } catch (SSLPeerUnverifiedException none) {
+            return Optional.empty();
         }
-        ctx.fireChannelRead(new AuthenticatedConnect(connect, result.device(), storedSession));
+        if (chain.length > 0 && chain[0] instanceof X509Certificate cert && ClientCertificates.boundTo(cert, deviceId)) {
+            return Optional.empty();
+        }
+        return Optional.of("client certificate does not name this device: "
+                + (chain.length > 0 && chain[0] instanceof X509Certificate cert ? ClientCertificates.names(cert) : "?"));
     }
 
-    private void refuse(ChannelHandlerContext ctx, boolean mqtt5, LoginRefusal refusal, String deviceId, String detail) {
+    private void refuse(ChannelHandlerContext ctx, boolean mqtt5, LoginRefusal refusal, String deviceId, String detail,
+                        long arrived) {
         services.metrics().connectRefused(refusal.tag());
-        log.info("device={} refused ({}) from {}: {}", deviceId, refusal.tag(), Addresses.of(ctx.channel()), detail);
+        log.info("device={} refused ({}) from {}: {}", deviceId, refusal.tag(), RemoteAddress.of(ctx.channel()), detail);
         ctx.channel().config().setAutoRead(false);
         MqttMessage connack = MqttReplies.connAck(ConnectCodes.of(refusal, mqtt5), false, MqttProperties.NO_PROPERTIES);
-        long delay = refusal == LoginRefusal.QUOTA_EXCEEDED ? 0 : services.properties().auth().failureDelay().toMillis();
+        long delay = overload(refusal) ? 0
+                : services.properties().auth().failureDelay().toNanos() - (System.nanoTime() - arrived);
         ctx.executor().schedule(() -> {
             if (ctx.channel().isActive()) {
                 ctx.writeAndFlush(connack).addListener(ChannelFutureListener.CLOSE);
             }
-        }, delay, TimeUnit.MILLISECONDS);
+        }, Math.max(0, delay), TimeUnit.NANOSECONDS);
+    }
+
+    private static boolean overload(LoginRefusal refusal) {
+        return refusal == LoginRefusal.QUOTA_EXCEEDED || refusal == LoginRefusal.SERVER_BUSY;
     }
 }

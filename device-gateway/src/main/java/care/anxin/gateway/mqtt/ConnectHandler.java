@@ -4,6 +4,7 @@ import care.anxin.domain.wire.DeviceTopic;
 import care.anxin.domain.wire.MessageKind;
 import care.anxin.gateway.config.GatewayProperties;
 import care.anxin.gateway.limit.TokenBucket;
+import care.anxin.gateway.net.RemoteAddress;
 import care.anxin.gateway.session.DeviceSession;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -54,8 +55,8 @@ final class ConnectHandler extends ChannelInboundHandlerAdapter {
         GatewayProperties.Limits limits = services.properties().limits();
         boolean clean = connect.variableHeader().isCleanSession();
         DeviceSession session = new DeviceSession(deviceId, accepted.device().elderId(), ctx.channel(),
-                new MqttLink(ctx.channel(), deviceId, mqtt5, clean, services.commandCodec()),
-                Instant.now(services.clock()), Addresses.of(ctx.channel()),
+                new MqttLink(ctx.channel(), deviceId, mqtt5, clean, services.commandCodec(), limits),
+                Instant.now(services.clock()), RemoteAddress.of(ctx.channel()),
                 new TokenBucket(limits.messagesPerSecond(), limits.burst(), System.nanoTime()), will(connect, deviceId));
         session.subscribed(accepted.storedSession().orElse(false));
         ctx.channel().attr(DeviceSession.KEY).set(session);

@@ -24,6 +24,7 @@ import io.netty.handler.codec.mqtt.MqttUnsubAckMessage;
 import io.netty.handler.codec.mqtt.MqttUnsubAckPayload;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +92,7 @@ final class DownlinkHandler extends ChannelInboundHandlerAdapter {
                 new MqttSubAckPayload(codes)));
         if (granted) {
             session.subscribed(true);
-            remember(session, true);
+            remember(ctx, session, true);
             dispatcher.dispatch(session);
         }
     }
@@ -103,7 +104,7 @@ final class DownlinkHandler extends ChannelInboundHandlerAdapter {
         for (int i = 0; i < n; i++) {
             if (own.equals(unsub.payload().topics().get(i))) {
                 session.subscribed(false);
-                remember(session, false);
+                remember(ctx, session, false);
             } else {
                 codes[i] = 0x11; // MQTT 5: no subscription existed
             }
@@ -116,16 +117,33 @@ final class DownlinkHandler extends ChannelInboundHandlerAdapter {
                 : new MqttUnsubAckMessage(header, MqttMessageIdVariableHeader.from(packetId)));
     }
 
-    private void remember(DeviceSession session, boolean subscribed) {
+    /**
+     * Persists the subscription of a persistent session on the bounded pool. The connection is not
+     * read while its write is pending (one write per connection at a time); a full pool ends the
+     * connection as server busy and the device resubscribes later.
+     */
+    private void remember(ChannelHandlerContext ctx, DeviceSession session, boolean subscribed) {
         if (MqttLink.of(session).cleanSession()) {
             return;
         }
-        db.execute(() -> {
-            try {
-                sessions.save(session.deviceId(), subscribed);
-            } catch (RuntimeException e) {
-                log.warn("device={} cannot store session state: {}", session.deviceId(), e.toString());
-            }
-        });
+        ctx.channel().config().setAutoRead(false);
+        try {
+            db.execute(() -> {
+                try {
+                    sessions.save(session.deviceId(), subscribed);
+                } catch (RuntimeException e) {
+                    log.warn("device={} cannot store session state: {}", session.deviceId(), e.toString());
+                } finally {
+                    ctx.executor().execute(() -> {
+                        if (!session.readPaused()) {
+                            ctx.channel().config().setAutoRead(true);
+                        }
+                    });
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            Refusals.disconnect(ctx, session, metrics, "downlink_busy", ReasonCodes.SERVER_BUSY,
+                    "session state cannot be stored now");
+        }
     }
 }

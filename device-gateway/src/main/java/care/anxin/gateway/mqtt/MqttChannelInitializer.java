@@ -1,6 +1,8 @@
 package care.anxin.gateway.mqtt;
 
 import care.anxin.gateway.config.GatewayProperties;
+import care.anxin.gateway.net.ConnectionLimitHandler;
+import care.anxin.gateway.net.ProxyProtocolHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
@@ -11,8 +13,8 @@ import io.netty.handler.ssl.SslContext;
 /**
  * Builds the pipeline of one MQTT connection, in this order (names in {@link MqttHandlerNames}):
  * <pre>
- * [tls] connectDeadline connectionLimit [keepaliveTimer] decoder encoder decodeFailure messageBarrier
- * auth connect keepalive ping publishGuard ingest downlink disconnect exception
+ * proxyProtocol [tls] connectDeadline connectionLimit [keepaliveTimer] decoder encoder decodeFailure
+ * messageBarrier auth connect keepalive controlGuard ping publishGuard ingest downlink disconnect exception
  * </pre>
  * The shared handlers are created once per listener; the CONNECT-phase ones per connection.
  */
@@ -28,6 +30,7 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final AuthHandler auth;
     private final ConnectHandler connect;
     private final KeepaliveHandler keepalive;
+    private final ControlGuardHandler controlGuard;
     private final PingHandler ping;
     private final PublishGuardHandler publishGuard;
     private final IngestHandler ingest;
@@ -35,10 +38,11 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final DisconnectHandler disconnect;
     private final ExceptionHandler exception = new ExceptionHandler();
 
-    MqttChannelInitializer(MqttServices s, ConnectionLimitHandler connectionLimit, SslContext ssl) {
+    MqttChannelInitializer(MqttServices s, SslContext ssl) {
         this.services = s;
         this.ssl = ssl;
-        this.connectionLimit = connectionLimit;
+        this.connectionLimit = s.connectionLimit();
+        this.controlGuard = new ControlGuardHandler(s.metrics());
         this.decodeFailure = new DecodeFailureHandler(s.metrics());
         this.auth = new AuthHandler(s);
         this.connect = new ConnectHandler(s);
@@ -54,6 +58,7 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel ch) {
         GatewayProperties.Limits limits = services.properties().limits();
         ChannelPipeline p = ch.pipeline();
+        ProxyProtocolHandler.install(p, services.trustedProxies(), services.metrics());
         if (ssl != null) {
             p.addLast(MqttHandlerNames.TLS, ssl.newHandler(ch.alloc()));
         }
@@ -66,6 +71,7 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(MqttHandlerNames.AUTH, auth);
         p.addLast(MqttHandlerNames.CONNECT, connect);
         p.addLast(MqttHandlerNames.KEEPALIVE, keepalive);
+        p.addLast(MqttHandlerNames.CONTROL_GUARD, controlGuard);
         p.addLast(MqttHandlerNames.PING, ping);
         p.addLast(MqttHandlerNames.PUBLISH_GUARD, publishGuard);
         p.addLast(MqttHandlerNames.INGEST, ingest);

@@ -3,6 +3,8 @@ package care.anxin.gateway.mqtt;
 import care.anxin.domain.wire.CommandCodec;
 import care.anxin.domain.wire.DeviceCommand;
 import care.anxin.domain.wire.DeviceTopic;
+import care.anxin.gateway.config.GatewayProperties;
+import care.anxin.gateway.limit.TokenBucket;
 import care.anxin.gateway.session.DeviceLink;
 import care.anxin.gateway.session.DeviceSession;
 import care.anxin.gateway.session.SessionEnd;
@@ -16,7 +18,7 @@ import java.util.Map;
 
 /**
  * The MQTT side of a device session: protocol level (3.1.1 or 5), clean session, and downlink
- * commands as QoS 1 PUBLISHes on the device's command topic with packet ids of this connection.
+ * control-packet rates, and downlink commands as QoS 1 PUBLISHes on the device's command topic with packet ids of this connection.
  * Event-loop confined.
  */
 final class MqttLink implements DeviceLink {
@@ -26,12 +28,18 @@ final class MqttLink implements DeviceLink {
     private final boolean mqtt5;
     private final boolean cleanSession;
     private final CommandCodec codec;
+    private final TokenBucket subscribeRate;
+    private final TokenBucket pingRate;
     /** Commands published and not yet acknowledged: packet id -> command id. */
     private final Map<Integer, Long> commandsInFlight = new HashMap<>();
     private int nextPacketId;
 
-    MqttLink(Channel channel, String deviceId, boolean mqtt5, boolean cleanSession, CommandCodec codec) {
+    MqttLink(Channel channel, String deviceId, boolean mqtt5, boolean cleanSession, CommandCodec codec,
+             GatewayProperties.Limits limits) {
         this.channel = channel;
+        long now = System.nanoTime();
+        this.subscribeRate = new TokenBucket(limits.subscribesPerSecond(), limits.subscribeBurst(), now);
+        this.pingRate = new TokenBucket(limits.pingsPerSecond(), limits.pingBurst(), now);
         this.deviceId = deviceId;
         this.mqtt5 = mqtt5;
         this.cleanSession = cleanSession;
@@ -48,6 +56,14 @@ final class MqttLink implements DeviceLink {
 
     boolean cleanSession() {
         return cleanSession;
+    }
+
+    TokenBucket subscribeRate() {
+        return subscribeRate;
+    }
+
+    TokenBucket pingRate() {
+        return pingRate;
     }
 
     @Override

@@ -32,7 +32,6 @@ public class MqttServer implements SmartLifecycle {
 
     private final MqttServices services;
     private final IntSupplier backlog;
-    private final ConnectionLimitHandler connectionLimit;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private final List<Channel> listeners = new ArrayList<>();
@@ -44,8 +43,6 @@ public class MqttServer implements SmartLifecycle {
     public MqttServer(MqttServices services, IntSupplier backlog) {
         this.services = services;
         this.backlog = backlog;
-        this.connectionLimit = new ConnectionLimitHandler(services.properties().limits().maxConnections(),
-                services.metrics());
     }
 
     @Override
@@ -55,7 +52,7 @@ public class MqttServer implements SmartLifecycle {
         boss = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
         workers = epoll ? new EpollEventLoopGroup() : new NioEventLoopGroup();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        if (properties.port() >= 0) {
+        if (properties.plain().enabled() && properties.port() >= 0) {
             Channel ch = bind(channelType, properties.port(), null);
             port = ((InetSocketAddress) ch.localAddress()).getPort();
             log.info("MQTT listening on {}:{} ({})", properties.bindAddress(), port, epoll ? "epoll" : "nio");
@@ -67,6 +64,9 @@ public class MqttServer implements SmartLifecycle {
             log.info("MQTT over TLS listening on {}:{} (client certificates: {})", properties.bindAddress(), tlsPort,
                     properties.tls().clientAuth());
         }
+        if (listeners.isEmpty()) {
+            throw new IllegalStateException("No MQTT listener: anxin.gateway.plain.enabled=false and no TLS keystore");
+        }
         running = true;
     }
 
@@ -75,7 +75,7 @@ public class MqttServer implements SmartLifecycle {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childHandler(new MqttChannelInitializer(services, connectionLimit, ssl));
+                .childHandler(new MqttChannelInitializer(services, ssl));
         Channel ch = b.bind(services.properties().bindAddress(), bindPort).syncUninterruptibly().channel();
         listeners.add(ch);
         return ch;

@@ -10,6 +10,7 @@ public final class ReasonCodes {
     public static final byte KEEP_ALIVE_TIMEOUT = (byte) 0x8D;
     public static final byte SESSION_TAKEN_OVER = (byte) 0x8E;
     public static final byte ADMINISTRATIVE_ACTION = (byte) 0x98;
+    public static final byte SERVER_BUSY = (byte) 0x89;
     public static final byte SERVER_SHUTTING_DOWN = (byte) 0x8B;
     public static final byte PACKET_TOO_LARGE = (byte) 0x95;
     public static final byte MESSAGE_RATE_TOO_HIGH = (byte) 0x96;

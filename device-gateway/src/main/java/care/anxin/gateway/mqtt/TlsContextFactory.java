@@ -13,7 +13,10 @@ import java.security.KeyStore;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
 
-/** Builds the server's TLS context from the configured keystore (and truststore for client certificates). */
+/**
+ * Builds the server's TLS context (TLS 1.3 and 1.2 only) from the configured keystore, and for
+ * client certificates from an explicitly configured truststore (required then).
+ */
 public final class TlsContextFactory {
 
     private TlsContextFactory() {
@@ -30,7 +33,14 @@ public final class TlsContextFactory {
                         case OPTIONAL -> ClientAuth.OPTIONAL;
                         case REQUIRE -> ClientAuth.REQUIRE;
                     });
-            if (tls.truststore() != null && !tls.truststore().isBlank()) {
+            boolean clientCertificates = tls.clientAuth() != GatewayProperties.ClientAuth.NONE;
+            boolean truststore = tls.truststore() != null && !tls.truststore().isBlank();
+            if (clientCertificates && !truststore) {
+                // Never fall back to the JDK's CAs: any certificate from a public CA would be a device.
+                throw new IllegalStateException("anxin.gateway.tls.client-auth=" + tls.clientAuth()
+                        + " requires an explicit anxin.gateway.tls.truststore");
+            }
+            if (truststore) {
                 TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 tmf.init(load(tls.truststore(), tls.keystoreType(), tls.truststorePassword()));
                 builder.trustManager(tmf);

@@ -8,23 +8,30 @@ import care.anxin.store.ingest.PresenceRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Online/offline: DEVICE_ONLINE when a device connects (not when it merely reconnects within the
- * grace period or takes over its own session), DEVICE_OFFLINE only if it stays away for the
- * grace period. Writes run on one scheduler thread and are retried while the database is down.
+ * grace period, takes over its own session or moves from another gateway), DEVICE_OFFLINE only if
+ * it stays away for the grace period. Connections are written in batches ({@link #FLUSH_MILLIS}
+ * apart, one transaction each: a reconnect storm must not cost a commit per device); writes run on
+ * the scheduler and are retried while the database is down.
  */
 public class PresenceTracker {
 
     private static final Logger log = LoggerFactory.getLogger(PresenceTracker.class);
     private static final int MAX_ATTEMPTS = 30;
+    static final long FLUSH_MILLIS = 50;
+    private static final int MAX_BATCH = 2000;
 
     private final PresenceRepository repository;
     private final SessionRegistry registry;
@@ -33,6 +40,9 @@ public class PresenceTracker {
     private final Duration grace;
     private final Clock clock;
     private final ConcurrentMap<String, ScheduledFuture<?>> pendingOffline = new ConcurrentHashMap<>();
+    /** Connections not yet written, newest per device. */
+    private final ConcurrentMap<String, PresenceRepository.Online> pendingOnline = new ConcurrentHashMap<>();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
 
     public PresenceTracker(PresenceRepository repository, SessionRegistry registry, ScheduledExecutorService scheduler,
                            String node, Duration grace, Clock clock) {
@@ -48,9 +58,34 @@ public class PresenceTracker {
         ScheduledFuture<?> pending = pendingOffline.remove(session.deviceId());
         boolean backWithinGrace = pending != null && pending.cancel(false);
         boolean event = !tookOver && !backWithinGrace;
-        PresenceChange payload = payload("connect");
-        retrying("online " + session.deviceId(), () -> repository.online(session.deviceId(), session.elderId(), node,
-                session.connectedAt(), event, payload), 1);
+        pendingOnline.merge(session.deviceId(),
+                new PresenceRepository.Online(session.deviceId(), session.elderId(), session.connectedAt(), event),
+                (older, newer) -> new PresenceRepository.Online(newer.deviceId(), newer.elderId(), newer.at(),
+                        older.event() || newer.event()));
+        if (flushScheduled.compareAndSet(false, true)) {
+            scheduler.schedule(this::flushOnline, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void flushOnline() {
+        flushScheduled.set(false);
+        List<PresenceRepository.Online> batch = new ArrayList<>();
+        for (String id : List.copyOf(pendingOnline.keySet())) {
+            PresenceRepository.Online o = pendingOnline.remove(id);
+            if (o != null) {
+                batch.add(o);
+            }
+            if (batch.size() >= MAX_BATCH) {
+                break;
+            }
+        }
+        if (!pendingOnline.isEmpty() && flushScheduled.compareAndSet(false, true)) {
+            scheduler.execute(this::flushOnline);
+        }
+        if (!batch.isEmpty()) {
+            PresenceChange payload = payload("connect");
+            retrying("online of " + batch.size() + " devices", () -> repository.online(batch, node, payload), 1);
+        }
     }
 
     public void disconnected(DeviceSession session) {

@@ -118,6 +118,11 @@ public final class DeviceSession {
         }
     }
 
+    /** Whether backpressure ({@link ReadGate}) stopped reading this connection. Event loop. */
+    public boolean readPaused() {
+        return readPaused;
+    }
+
     @Override
     public String toString() {
         return "device " + deviceId + " (" + remoteAddress + ", " + link.protocol() + ")";

@@ -9,13 +9,15 @@ import java.util.Optional;
  */
 public enum IncidentKind {
     SOS, FALL, EARLY_WARNING, DEVICE_OFFLINE, NO_DATA, INACTIVITY, GEOFENCE_EXIT, LOW_BATTERY, NOTIFICATION_FAILED,
-    VITAL_HR, VITAL_SPO2, VITAL_SBP, VITAL_DBP, VITAL_TEMP, VITAL_RR, VITAL_STEPS, VITAL_GLU;
+    VITAL_HR, VITAL_SPO2, VITAL_SBP, VITAL_DBP, VITAL_TEMP, VITAL_RR, VITAL_STEPS, VITAL_GLU,
+    /** Opened by hand from a phone call to the help center (store.incident.PhoneIntake). */
+    CALL_SOS, CALL_HEALTH, CALL_SERVICE;
 
     private static final String VITAL_PREFIX = "VITAL_";
 
-    /** SOS and FALL: a person must act; only care roles may close them. */
+    /** SOS and FALL (and an emergency phoned in): a person must act; only care roles may close them. */
     public boolean urgent() {
-        return this == SOS || this == FALL;
+        return this == SOS || this == FALL || this == CALL_SOS;
     }
 
     public boolean vital() {

@@ -62,6 +62,11 @@ public enum VitalSign {
         return plausibleMax;
     }
 
+    /** Whether care plans set thresholds on this sign; steps are judged over hours as inactivity instead. */
+    public boolean thresholded() {
+        return this != STEPS;
+    }
+
     /** True when a sensor could really have measured {@code value} (bounds inclusive). */
     public boolean plausible(double value) {
         return value >= plausibleMin && value <= plausibleMax;

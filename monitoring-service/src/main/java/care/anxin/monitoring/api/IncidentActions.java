@@ -5,14 +5,12 @@ import care.anxin.monitoring.audit.AuditTrail;
 import care.anxin.monitoring.security.AnxinPrincipal;
 import care.anxin.store.console.AlertQueries;
 import care.anxin.store.console.ConsoleViews.AlertView;
-import care.anxin.store.console.Role;
 import care.anxin.store.console.UserAccountRepository;
 import care.anxin.store.incident.IncidentCommands;
 import care.anxin.store.incident.IncidentOutcome;
 import care.anxin.store.incident.IncidentStateException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,8 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class IncidentActions {
-
-    private static final Set<Role> CARE_ROLES = Set.of(Role.CARE_STAFF, Role.DISTRICT_STAFF, Role.ADMIN);
 
     private final AlertQueries alerts;
     private final IncidentCommands commands;
@@ -84,7 +80,7 @@ public class IncidentActions {
     private void requireCareRoleForEmergency(AnxinPrincipal me, long id, String action) {
         AlertView alert = requireVisible(me, id);
         boolean emergency = IncidentKind.fromName(alert.kind()).map(IncidentKind::urgent).orElse(false);
-        if (emergency && !CARE_ROLES.contains(me.role())) {
+        if (emergency && !me.role().care()) {
             throw new ForbiddenException("Only care staff, district staff or administrators may " + action + " a "
                     + alert.kind() + " incident; add a note instead");
         }

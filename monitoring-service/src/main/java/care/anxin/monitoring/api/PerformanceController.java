@@ -42,19 +42,24 @@ public class PerformanceController {
     @GetMapping("/api/v1/performance")
     public PerformanceView performance(@AuthenticationPrincipal AnxinPrincipal me,
                                        @RequestParam(defaultValue = "today") String range) {
-        Instant now = Instant.now();
-        Instant from = switch (range) {
-            case "today" -> LocalDate.now(zone).atStartOfDay(zone).toInstant();
-            case "7d" -> now.minus(Duration.ofDays(7));
-            case "30d" -> now.minus(Duration.ofDays(30));
-            default -> throw new BadRequestException("range", "range must be one of today, 7d, 30d");
-        };
+        Instant from = rangeStart(range, zone);
         Summary s = performance.summary(me.scope(), KINDS, from, PENDING_SECONDS);
         List<Miss> missed = performance.misses(me.scope(), KINDS, from, PENDING_SECONDS, 60, MISSES_SHOWN);
         return new PerformanceView(range, KINDS, from, s.total(), s.acknowledged(), pct(s.within60(), s.total()),
                 pct(s.within180(), s.total()), 97.5, 99.0, round(s.medianAckSeconds()), round(s.worstAckSeconds()),
                 missed.stream().map(m -> new Miss(m.id(), m.kind(), m.elderName(), m.openedAt(), round(m.ackSeconds())))
                         .toList());
+    }
+
+    /** Where a report range (today, 7d, 30d) starts; today begins at midnight in the trends zone. */
+    public static Instant rangeStart(String range, ZoneId zone) {
+        Instant now = Instant.now();
+        return switch (range) {
+            case "today" -> LocalDate.now(zone).atStartOfDay(zone).toInstant();
+            case "7d" -> now.minus(Duration.ofDays(7));
+            case "30d" -> now.minus(Duration.ofDays(30));
+            default -> throw new BadRequestException("range", "range must be one of today, 7d, 30d");
+        };
     }
 
     /** Null when there was nothing to measure: "no incidents" is not "100 %". */

@@ -26,6 +26,11 @@ public class SecretTokens {
         return API_KEY_PREFIX + randomText(32);
     }
 
+    /** 256 random bits, URL-safe: the token in a responder's dispatch link (stored only as its SHA-256). */
+    public String dispatchToken() {
+        return randomText(32);
+    }
+
     /** SHA-256 hex: enough for long random keys, and lets the key be looked up directly. */
     public static String sha256(String key) {
         try {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import care.anxin.monitoring.helpcenter.MapProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -22,6 +23,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
@@ -66,7 +68,7 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
             LoginResponses responses, ApiKeyRepository apiKeys, ProblemResponses problems, ObjectMapper json,
-            SessionValidity sessions, MonitoringProperties properties, AuditTrail audit)
+            SessionValidity sessions, MonitoringProperties properties, AuditTrail audit, MapProperties map)
             throws Exception {
         CookieCsrfTokenRepository csrfRepository = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfRepository.setCookieCustomizer(cookie -> cookie.path("/").sameSite("Lax"));
@@ -82,7 +84,10 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/session").permitAll()
+                        // A responder's SMS link: its token is the credential (one dispatch, until done or expired).
+                        .requestMatchers("/api/v1/responder/links/**", "/api/v1/catalogue").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/responder/dispatches/**").hasRole("RESPONDER")
                         .requestMatchers("/api/**", "/fhir/**").authenticated()
                         // The console's static pages, Swagger UI and the OpenAPI document carry no data.
                         .anyRequest().permitAll())
@@ -91,13 +96,15 @@ public class SecurityConfiguration {
                 .addFilterBefore(new RequestBodyLimitFilter(properties.limits().maxRequestBody().toBytes(), problems),
                         DisableEncodeUrlFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+                .addFilterAfter(OutsiderAccess.filter(problems), AuthorizationFilter.class)
                 .addFilterBefore(new JsonLoginBodyFilter(json, (int) properties.limits().maxLoginBody().toBytes()),
                         CsrfFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(new SessionGuardFilter(sessions, properties.session().absoluteTimeout(), problems),
                         BasicAuthenticationFilter.class)
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY.replace(
+                                "img-src 'self' data: blob:", "img-src 'self' data: blob: " + map.tileSource())))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(frame -> frame.deny()))
                 .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")

@@ -18,8 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Runs after authentication on every request of a user (session or HTTP Basic; API keys are
  * checked by their own filter): ends the session when it outlived the absolute timeout or the
  * account was disabled, reset or changed its password since the login (401), and while the
- * password is temporary allows nothing but reading /api/v1/me, changing the password and logging
- * out (403).
+ * password is temporary allows nothing but reading /api/v1/me (or /api/v1/session), changing the
+ * password and logging out (403).
  */
 public class SessionGuardFilter extends OncePerRequestFilter {
 
@@ -64,7 +64,7 @@ public class SessionGuardFilter extends OncePerRequestFilter {
         if (!path.startsWith("/api/") && !path.startsWith("/actuator/")) {
             return true; // the console's static pages carry no data
         }
-        return path.equals("/api/v1/me") || path.equals("/api/v1/me/password");
+        return path.equals("/api/v1/me") || path.equals("/api/v1/session") || path.equals("/api/v1/me/password");
     }
 
     private void end(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {

@@ -2,14 +2,15 @@ package care.anxin.monitoring.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import care.anxin.domain.wire.DeviceSecretHash;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /** Provisioning (device secrets shown once), incident actions, performance figures, audit rows. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -23,7 +24,7 @@ class AdminAndIncidentTest extends ApiTestBase {
     }
 
     @Test
-    void deviceRegistrationReturnsTheSecretOnceAndStoresABcryptHash() {
+    void deviceRegistrationReturnsTheSecretOnceAndStoresAKeyedHash() {
         String id = "hs-" + t.tag;
         ApiClient adminA = t.as("adminA");
         ApiClient.Response r = adminA.post("/api/v1/admin/devices", Map.of("id", id, "kind", "HANDSET",
@@ -31,8 +32,8 @@ class AdminAndIncidentTest extends ApiTestBase {
         assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
         String secret = r.json().get("secret").asText();
         String hash = jdbc.queryForObject("SELECT secret_hash FROM device WHERE id = ?", String.class, id);
-        assertThat(hash).startsWith("$2a$");
-        assertThat(BCrypt.checkpw(secret, hash)).isTrue();
+        assertThat(hash).startsWith(DeviceSecretHash.PREFIX);
+        assertThat(DeviceSecretHash.matches(secret.getBytes(StandardCharsets.UTF_8), hash)).isTrue();
 
         JsonNode listed = adminA.get("/api/v1/admin/devices").json();
         assertThat(listed.toString()).contains(id).doesNotContain(secret).doesNotContain(hash);
@@ -41,8 +42,8 @@ class AdminAndIncidentTest extends ApiTestBase {
         String newSecret = rotated.json().get("secret").asText();
         String newHash = jdbc.queryForObject("SELECT secret_hash FROM device WHERE id = ?", String.class, id);
         assertThat(newSecret).isNotEqualTo(secret);
-        assertThat(BCrypt.checkpw(newSecret, newHash)).isTrue();
-        assertThat(BCrypt.checkpw(secret, newHash)).isFalse();
+        assertThat(DeviceSecretHash.matches(newSecret.getBytes(StandardCharsets.UTF_8), newHash)).isTrue();
+        assertThat(DeviceSecretHash.matches(secret.getBytes(StandardCharsets.UTF_8), newHash)).isFalse();
 
         assertThat(adminA.post("/api/v1/admin/devices/" + id + "/bind", Map.of("elderId", t.elderA2)).status())
                 .isEqualTo(200);
@@ -51,9 +52,18 @@ class AdminAndIncidentTest extends ApiTestBase {
         assertThat(adminA.post("/api/v1/admin/devices", Map.of("id", id, "kind", "HANDSET",
                 "organizationId", t.centerA)).status()).as("duplicate id").isEqualTo(409);
 
+        assertThat(adminA.post("/api/v1/admin/devices/" + id + "/disable", null).status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT enabled FROM device WHERE id = ?", Boolean.class, id)).isFalse();
+        assertThat(adminA.post("/api/v1/admin/devices/" + id + "/disable", null).status())
+                .as("disabling twice changes nothing").isEqualTo(200);
+        assertThat(adminA.post("/api/v1/admin/devices/" + id + "/enable", null).status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT enabled FROM device WHERE id = ?", Boolean.class, id)).isTrue();
+        assertThat(adminA.post("/api/v1/admin/devices/no-such-device/disable", null).status()).isEqualTo(404);
+
         List<String> actions = jdbc.queryForList(
                 "SELECT action FROM audit_log WHERE target_type = 'device' AND target_id = ? ORDER BY id", String.class, id);
-        assertThat(actions).containsExactly("DEVICE_REGISTER", "DEVICE_ROTATE_SECRET", "DEVICE_BIND");
+        assertThat(actions).containsExactly("DEVICE_REGISTER", "DEVICE_ROTATE_SECRET", "DEVICE_BIND", "DEVICE_DISABLE",
+                "DEVICE_ENABLE");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE detail::text LIKE ?", Long.class,
                 "%" + secret + "%")).isZero();
     }

@@ -22,7 +22,7 @@ class HistoryImportTest extends ApiTestBase {
     void buildTree() {
         t = tree();
         ApiClient.Response endpoint = admin().post("/api/v1/admin/endpoints", Map.of("organizationId", t.centerA,
-                "channel", "WEBHOOK", "name", "值班台", "url", "http://127.0.0.1:9/webhook"));
+                "channel", "WEBHOOK", "name", "值班台", "url", "https://93.184.216.34/webhook")); // never contacted here
         assertThat(endpoint.status()).as(endpoint.raw().body()).isEqualTo(201);
         desk = endpoint.json().get("id").asLong();
     }

@@ -27,11 +27,11 @@ class UrgentIncidentViewTest extends ApiTestBase {
 
     @Test
     void clockWrongFlagAndHandsetRepliesWithDeliveryStateAreShown() {
-        long alert = t.insertAlert(t.elderA, t.centerA, "SOS", Instant.now().minusSeconds(20));
+        long alert = t.insertAlert(t.elderA2, t.centerA, "SOS", Instant.now().minusSeconds(20));
         jdbc.update("UPDATE alert SET device_clock_wrong = TRUE WHERE id = ?", alert);
         String device = "HS-view-" + t.tag;
         jdbc.update("INSERT INTO device (id, kind, organization_id, elder_id, secret_hash) VALUES (?, 'HANDSET', ?, ?, 'x')",
-                device, t.centerA, t.elderA);
+                device, t.centerA, t.elderA2);
         String received = "alert:" + alert + ":downlink:event:1";
         String confirmed = "alert:" + alert + ":downlink:ack:2";
         for (String[] reply : new String[][] {{received, "RECEIVED"}, {confirmed, "CONFIRMED"}}) {

@@ -195,6 +195,35 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aSecondPressAfterAcknowledgementAlarmsAgainAndAWrongDeviceClockIsShown() {
+        try (HeadlessChrome chrome = browser()) {
+            chrome.login("bt-staff", PASSWORD);
+            chrome.waitFor(d -> "live".equals(d.findElement(By.id("live-indicator")).getAttribute("data-state")));
+            long sos = fixtures.openSos(jdbc);
+            // as the alert service marks an SOS whose handset clock was implausible (issue 9)
+            jdbc.update("UPDATE alert SET device_clock_wrong = TRUE, updated_at = now() WHERE id = ?", sos);
+            chrome.waitFor(Duration.ofSeconds(10), d -> !d.findElement(card(sos)).findElements(By.cssSelector("[data-role='clock-wrong']")).isEmpty());
+            assertThat(chrome.driver.findElement(card(sos)).getText()).contains("设备时钟错误");
+
+            chrome.driver.findElement(card(sos)).findElement(By.cssSelector("button[data-action='acknowledge']")).click();
+            chrome.waitFor(d -> "ACKNOWLEDGED".equals(d.findElement(card(sos)).getAttribute("data-status")));
+            assertThat(chrome.js("return window.anxin.alarm.state().active")).isEqualTo(false);
+
+            // the elder presses again: the alert service puts the incident back to OPEN
+            jdbc.update("""
+                    UPDATE alert SET status = 'OPEN', acknowledged_at = NULL, acknowledged_by = NULL, event_count = event_count + 1,
+                           escalation_round = escalation_round + 1, updated_at = now() WHERE id = ?""", sos);
+            jdbc.update("INSERT INTO alert_action (alert_id, actor, action, detail) VALUES (?, 'system', 'PRESSED_AGAIN_AFTER_ACK', '{}'::jsonb)", sos);
+            chrome.waitFor(Duration.ofSeconds(10), d -> "OPEN".equals(d.findElement(card(sos)).getAttribute("data-status")));
+            assertThat(chrome.js("return window.anxin.alarm.state().active")).as("the alarm sounds again").isEqualTo(true);
+            chrome.driver.findElement(card(sos)).findElement(By.cssSelector("button[data-action='timeline']")).click();
+            chrome.waitFor(d -> d.findElement(By.id("dialog")).getText().contains("确认后再次按下呼叫键"));
+            chrome.screenshot("board-pressed-again");
+            jdbc.update("UPDATE alert SET status = 'RESOLVED', resolved_at = now(), outcome = 'FALSE_ALARM', updated_at = now() WHERE id = ?", sos);
+        }
+    }
+
+    @Test
     void aFamilyDoctorOnTheBoardMayNoteAnSosButSeesNoButtonToAcknowledgeOrResolveIt() {
         try (HeadlessChrome chrome = browser()) {
             chrome.login("bt-doctor", PASSWORD);
@@ -306,10 +335,18 @@ class ConsoleBrowserTest {
             WebElement secret = chrome.waitFor(d -> d.findElement(By.id("secret-value")));
             assertThat(secret.getText()).hasSizeGreaterThanOrEqualTo(16);
             String hash = jdbc.queryForObject("SELECT secret_hash FROM device WHERE id = 'HS-BT-0002'", String.class);
-            assertThat(hash).startsWith("$2").doesNotContain(secret.getText());
+            assertThat(hash).startsWith("$hs256$").doesNotContain(secret.getText());
             chrome.screenshot("admin-device-secret");
             chrome.driver.findElement(By.cssSelector("#dialog .btn-primary")).click();
             chrome.waitFor(d -> d.findElements(By.cssSelector("#device-table tr[data-device-id='HS-BT-0002']")).size() == 1);
+
+            // Disable (confirmed), and the row then offers to enable it again.
+            chrome.driver.findElement(By.cssSelector(
+                    "#device-table tr[data-device-id='HS-BT-0002'] button[data-action='disable']")).click();
+            chrome.driver.switchTo().alert().accept();
+            chrome.waitFor(d -> d.findElements(By.cssSelector(
+                    "#device-table tr[data-device-id='HS-BT-0002'] button[data-action='enable']")).size() == 1);
+            assertThat(jdbc.queryForObject("SELECT enabled FROM device WHERE id = 'HS-BT-0002'", Boolean.class)).isFalse();
 
             chrome.open("/#/admin/elders");
             chrome.waitFor(d -> d.findElement(By.cssSelector("#admin-elders table")));

@@ -13,7 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
-/** {@code --anxin.simulator.mode=bench --anxin.simulator.bench=ingest|sos|trends}: run one benchmark and exit. */
+/** {@code --anxin.simulator.mode=bench --anxin.simulator.bench=ingest|sos|trends|connect}: run one benchmark and exit. */
 @Component
 @ConditionalOnProperty(name = "anxin.simulator.mode", havingValue = "bench")
 public class BenchMode implements ApplicationRunner {
@@ -40,8 +40,9 @@ public class BenchMode implements ApplicationRunner {
                 case "ingest" -> new IngestBench(simulator, bench, json).run();
                 case "sos" -> new SosBench(simulator, bench, json).run();
                 case "trends" -> new TrendsBench(simulator, bench, json).run();
+                case "connect" -> new ConnectBench(bench, json).run();
                 default -> {
-                    log.error("Unknown bench '{}': use ingest, sos or trends", simulator.bench());
+                    log.error("Unknown bench '{}': use ingest, sos, trends or connect", simulator.bench());
                     exit = 2;
                 }
             }

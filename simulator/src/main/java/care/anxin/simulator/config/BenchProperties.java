@@ -27,6 +27,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trendElders      elders bulk-loaded by the trends bench
  * @param trendDays        days of per-minute vitals per elder for the trends bench
  * @param trendQueries     timed requests per range
+ * @param connectDevices   devices of the connect (reconnect storm) bench
+ * @param stormTimeout     how long the connect bench waits for every device to be back
+ * @param gatewayJar       gateway exec jar the connect bench starts (empty: device-gateway/target)
  */
 @ConfigurationProperties("anxin.bench")
 public record BenchProperties(
@@ -52,7 +55,10 @@ public record BenchProperties(
         @DefaultValue("none") String fault,
         @DefaultValue("20") int trendElders,
         @DefaultValue("90") int trendDays,
-        @DefaultValue("50") int trendQueries) {
+        @DefaultValue("50") int trendQueries,
+        @DefaultValue("10000") int connectDevices,
+        @DefaultValue("180s") Duration stormTimeout,
+        @DefaultValue("") String gatewayJar) {
 
     public List<Long> pidList() {
         return pids == null ? List.of() : pids;

@@ -42,6 +42,9 @@ public final class ServerProcesses {
 
     /** Clock ticks used so far by each tree, by name. */
     public Map<String, Long> ticks() {
+        if (roots.isEmpty()) {
+            return Map.of();
+        }
         Map<Long, List<Long>> children = childrenByParent();
         Map<String, Long> ticks = new LinkedHashMap<>();
         roots.forEach((name, pid) -> ticks.put(name, treeTicks(pid, children)));

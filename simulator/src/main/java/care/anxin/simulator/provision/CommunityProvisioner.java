@@ -89,7 +89,12 @@ public final class CommunityProvisioner {
                 new DemoUser("care02", "anxin-care", "李敏（社区照护员）", "CARE_STAFF", code),
                 new DemoUser("district01", "anxin-district", "王强（12349热线）", "DISTRICT_STAFF", cityCode + "-D"),
                 new DemoUser("doctor01", "anxin-doctor", "陈医生", "DOCTOR", cityCode + "-MED"),
-                new DemoUser("doctor02", "anxin-doctor", "刘医生", "DOCTOR", cityCode + "-MED"));
+                new DemoUser("doctor02", "anxin-doctor", "刘医生", "DOCTOR", cityCode + "-MED"),
+                // Sent to the door by the help center (dispatch SMS to these phones), and one family account.
+                new DemoUser("responder01", "anxin-responder", "周建军（网格员）", "RESPONDER", code, "13800000101"),
+                new DemoUser("responder02", "anxin-responder", "吴丽（志愿者）", "RESPONDER", code, "13800000102"),
+                new DemoUser("responder03", "anxin-responder", "郑海（社区医生助理）", "RESPONDER", code, "13800000103"),
+                new DemoUser("family01", "anxin-family", "家属（第一位老人的女儿）", "FAMILY", code, "13800000201"));
         for (DemoUser user : users) {
             user(fleet, user);
         }
@@ -122,6 +127,7 @@ public final class CommunityProvisioner {
                 fleet.done().put(recordStep, true);
             }
         }
+        familyLink(fleet, elders);
         fleet.save(fleetPath, json);
 
         registerDevices(fleet, elders, centerId, devicesById);
@@ -130,6 +136,16 @@ public final class CommunityProvisioner {
         users.add(new DemoUser(adminUser, adminPassword, "系统管理员", "ADMIN", null));
         return new ProvisionedCommunity(ProvisionedCommunity.fleetTag(code), centerId, Map.copyOf(fleet.elders()),
                 Map.copyOf(fleet.deviceSecrets()), List.copyOf(users));
+    }
+
+    /** The demo family account follows the first elder (their family page, the CONTACTS escalation step). */
+    private void familyLink(FleetFile fleet, List<ElderProfile> elders) {
+        if (fleet.isDone("family.link") || elders.isEmpty() || !fleet.users().containsKey("family01")) {
+            return;
+        }
+        api.post("/api/v1/admin/family-links", Map.of("userId", fleet.users().get("family01"),
+                "elderId", fleet.elders().get(elders.get(0).index()), "relation", "女儿"));
+        fleet.done().put("family.link", true);
     }
 
     /** Gives a device a new secret (when the one we hold is refused) and remembers it. */
@@ -232,6 +248,9 @@ public final class CommunityProvisioner {
         body.put("displayName", user.displayName());
         body.put("password", user.password());
         body.put("role", user.role());
+        if (user.phone() != null) {
+            body.put("phone", user.phone());
+        }
         try {
             fleet.users().put(user.username(), api.post("/api/v1/admin/users", body).path("id").asLong());
         } catch (ApiException e) {

@@ -276,6 +276,12 @@ public final class Simulation implements AutoCloseable {
         log.info("COMMAND {} to {} ({}): {}{}", command.type(), deviceId, label,
                 command.text() == null ? "" : command.text(),
                 command.alertId() == null ? "" : " [alert " + command.alertId() + "]");
+        if (command.type() == CommandType.LOCATE) {
+            // Answer off the MQTT callback thread, like a handset taking a GPS fix.
+            scheduler.execute(() -> profiles.stream()
+                    .filter(p -> deviceId.equals(community.deviceId(DeviceRole.HANDSET, p.index()))).findFirst()
+                    .ifPresent(p -> generator.locate(p.index()).forEach(this::dispatch)));
+        }
     }
 
     private void count(String what) {

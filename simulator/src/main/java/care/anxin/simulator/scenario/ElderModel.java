@@ -290,6 +290,13 @@ final class ElderModel {
         out.add(new SimAction.Vitals(t, profile.index(), DeviceRole.WRISTBAND, nextMsgId(DeviceRole.WRISTBAND), List.copyOf(readings)));
     }
 
+    /** The handset answering a LOCATE command: a fix now (nothing while the handset is off). */
+    public List<SimAction> locateNow(Instant t) {
+        List<SimAction> out = new ArrayList<>();
+        emitLocation(t, out);
+        return out;
+    }
+
     private void emitLocation(Instant t, List<SimAction> out) {
         if (!online(DeviceRole.HANDSET, t)) {
             return;

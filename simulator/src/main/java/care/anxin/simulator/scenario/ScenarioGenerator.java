@@ -50,7 +50,7 @@ public final class ScenarioGenerator {
     }
 
     /** Steps every elder up to {@code until} (whole ticks only) and returns the actions in time order. */
-    public List<SimAction> advanceTo(Instant until) {
+    public synchronized List<SimAction> advanceTo(Instant until) {
         List<SimAction> out = new ArrayList<>();
         long tickMillis = scenario.tickSeconds() * 1000L;
         double dtSec = scenario.tickSeconds();
@@ -68,5 +68,15 @@ public final class ScenarioGenerator {
             }
         }
         return out;
+    }
+
+    /** A fresh fix from an elder's handset at the simulation's current time (the answer to LOCATE). */
+    public synchronized List<SimAction> locate(int elderIndex) {
+        for (ElderModel elder : elders) {
+            if (elder.profile().index() == elderIndex) {
+                return elder.locateNow(now);
+            }
+        }
+        return List.of();
     }
 }

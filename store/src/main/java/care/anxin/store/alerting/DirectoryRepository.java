@@ -76,6 +76,16 @@ public class DirectoryRepository {
                 elderId);
     }
 
+    /** Family members with an account linked to the elder (family_link), with the phone of their account. */
+    public List<FamilyAccount> familyAccounts(long elderId) {
+        return jdbc.query("""
+                SELECT u.id, u.display_name, fl.relation, u.phone FROM family_link fl JOIN app_user u ON u.id = fl.user_id
+                WHERE fl.elder_id = ? AND u.enabled AND u.role = 'FAMILY' ORDER BY u.id""",
+                (rs, i) -> new FamilyAccount(rs.getLong("id"), rs.getString("display_name"), rs.getString("relation"),
+                        rs.getString("phone")),
+                elderId);
+    }
+
     /** The elder's handset for ALERT_ACK downlinks: the given device when it is one, else any enabled handset. */
     public Optional<String> handset(long elderId, String preferredDeviceId) {
         return jdbc.query("""

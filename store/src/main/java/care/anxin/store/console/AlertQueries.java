@@ -4,6 +4,7 @@ import care.anxin.store.page.Keyset;
 import care.anxin.store.page.Page;
 import care.anxin.store.console.ConsoleViews.AlertView;
 import care.anxin.store.console.ConsoleViews.Contact;
+import care.anxin.store.console.ConsoleViews.DispatchRef;
 import care.anxin.store.console.ConsoleViews.ElderCard;
 import care.anxin.store.console.ConsoleViews.OrgRef;
 import care.anxin.store.console.ConsoleViews.PersonRef;
@@ -41,11 +42,15 @@ public class AlertQueries {
                    u.id AS assignee_id, u.display_name AS assignee_name,
                    o.id AS org_id, o.name AS org_name, o.path AS org_path,
                    e.name AS elder_name, date_part('year', age(e.birth_date))::int AS elder_age, e.gender,
-                   e.address, e.phone, e.conditions
+                   e.address, e.phone, e.conditions,
+                   ld.id AS dispatch_id, ld.responder_name, ld.status AS dispatch_status, ld.dispatched_at,
+                   ld.departed_at, ld.arrived_at, ld.finished_at, ld.outcome AS dispatch_outcome
             FROM alert a
             JOIN elder e ON e.id = a.elder_id
             JOIN organization o ON o.id = a.organization_id
             LEFT JOIN app_user u ON u.id = a.assignee_user_id
+            LEFT JOIN LATERAL (SELECT * FROM alert_dispatch d WHERE d.alert_id = a.id
+                               ORDER BY d.dispatched_at DESC, d.id DESC LIMIT 1) ld ON TRUE
             """;
     private static final String SEVERITY_RANK =
             "CASE a.severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'MEDIUM' THEN 2 ELSE 3 END";
@@ -69,7 +74,7 @@ public class AlertQueries {
     public Page<AlertView> list(ViewerScope scope, StatusFilter status, Instant since, int limit, String cursor) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         StringBuilder sql = new StringBuilder(SELECT.replace("\nFROM alert a", ORDER.selectColumns() + "\nFROM alert a"))
-                .append(" WHERE ").append(scope.elderPredicate("a.organization_id", "a.elder_id", params));
+                .append(" WHERE ").append(scope.alertPredicate("a.id", "a.organization_id", "a.elder_id", params));
         switch (status) {
             case OPEN -> sql.append(" AND a.status IN ('OPEN', 'ACKNOWLEDGED')");
             case CLOSED -> sql.append(" AND a.status NOT IN ('OPEN', 'ACKNOWLEDGED')");
@@ -101,7 +106,7 @@ public class AlertQueries {
     public Optional<ScopedAlert> find(ViewerScope scope, long id) {
         MapSqlParameterSource params = new MapSqlParameterSource("id", id);
         return first(jdbc.query(SELECT + " WHERE a.id = :id AND "
-                + scope.elderPredicate("a.organization_id", "a.elder_id", params), params, AlertQueries::row));
+                + scope.alertPredicate("a.id", "a.organization_id", "a.elder_id", params), params, AlertQueries::row));
     }
 
     /** One alert regardless of viewer: for the live stream, which filters per subscriber afterwards. */
@@ -156,7 +161,7 @@ public class AlertQueries {
                     locations.get(r.elderId));
             AlertView v = new AlertView(r.id, r.kind, r.severity, r.status, r.title, r.eventCount, r.openedAt,
                     r.lastEventAt, r.acknowledgedAt, r.resolvedAt, r.outcome, r.escalationLevel, r.nextEscalationAt,
-                    r.assignee, r.location, r.organization, card, r.deviceClockWrong);
+                    r.assignee, r.location, r.organization, card, r.deviceClockWrong, r.dispatch);
             result.add(new ScopedAlert(v, r.elderId, r.organizationPath));
         }
         return result;
@@ -167,7 +172,8 @@ public class AlertQueries {
                        Instant openedAt, Instant lastEventAt, Instant acknowledgedAt, Instant resolvedAt, String outcome,
                        int escalationLevel, Instant nextEscalationAt, PersonRef assignee, Position location,
                        OrgRef organization, String organizationPath, String elderName, Integer age, String gender,
-                       String address, String phone, List<String> conditions, boolean deviceClockWrong) {
+                       String address, String phone, List<String> conditions, boolean deviceClockWrong,
+                       DispatchRef dispatch) {
     }
 
     private static Row row(ResultSet rs, int i) throws SQLException {
@@ -183,6 +189,17 @@ public class AlertQueries {
                 assignee, location, new OrgRef(rs.getLong("org_id"), rs.getString("org_name")), rs.getString("org_path"),
                 rs.getString("elder_name"), ElderCards.nullableInt(rs, "elder_age"), rs.getString("gender"),
                 rs.getString("address"), rs.getString("phone"), ElderCards.textArray(rs, "conditions"),
-                rs.getBoolean("device_clock_wrong"));
+                rs.getBoolean("device_clock_wrong"), dispatch(rs));
+    }
+
+    private static DispatchRef dispatch(ResultSet rs) throws SQLException {
+        long id = rs.getLong("dispatch_id");
+        if (rs.wasNull()) {
+            return null;
+        }
+        return new DispatchRef(id, rs.getString("responder_name"), rs.getString("dispatch_status"),
+                Timestamps.instant(rs, "dispatched_at"), Timestamps.instant(rs, "departed_at"),
+                Timestamps.instant(rs, "arrived_at"), Timestamps.instant(rs, "finished_at"),
+                rs.getString("dispatch_outcome"));
     }
 }

@@ -40,7 +40,12 @@ public final class ConsoleViews {
                             int eventCount, Instant openedAt, Instant lastEventAt, Instant acknowledgedAt,
                             Instant resolvedAt, String outcome, int escalationLevel, Instant nextEscalationAt,
                             PersonRef assignee, Position location, OrgRef organization, ElderCard elder,
-                            boolean deviceClockWrong) {
+                            boolean deviceClockWrong, DispatchRef dispatch) {
+    }
+
+    /** The latest person sent to the door for an incident and how far they got (null: nobody sent). */
+    public record DispatchRef(long id, String responderName, String status, Instant dispatchedAt, Instant departedAt,
+                              Instant arrivedAt, Instant finishedAt, String outcome) {
     }
 
     public record TimelineEntry(Instant at, String actor, String action, JsonNode detail) {
@@ -51,13 +56,14 @@ public final class ConsoleViews {
                               int eventCount, Instant openedAt, Instant lastEventAt, Instant acknowledgedAt,
                               Instant resolvedAt, String outcome, int escalationLevel, Instant nextEscalationAt,
                               PersonRef assignee, Position location, OrgRef organization, ElderCard elder,
-                              JsonNode detail, List<TimelineEntry> timeline, boolean deviceClockWrong) {
+                              JsonNode detail, List<TimelineEntry> timeline, boolean deviceClockWrong,
+                              DispatchRef dispatch) {
 
         public static AlertDetail of(AlertView v, JsonNode detail, List<TimelineEntry> timeline) {
             return new AlertDetail(v.id(), v.kind(), v.severity(), v.status(), v.title(), v.eventCount(),
                     v.openedAt(), v.lastEventAt(), v.acknowledgedAt(), v.resolvedAt(), v.outcome(),
                     v.escalationLevel(), v.nextEscalationAt(), v.assignee(), v.location(), v.organization(),
-                    v.elder(), detail, timeline, v.deviceClockWrong());
+                    v.elder(), detail, timeline, v.deviceClockWrong(), v.dispatch());
         }
     }
 

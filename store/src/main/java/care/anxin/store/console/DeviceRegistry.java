@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-/** Device registration, binding and secrets (stored only as bcrypt hashes). */
+/** Device registration, binding, secrets (stored only hashed) and enabling/disabling. */
 public class DeviceRegistry {
 
     public record DeviceRow(String id, String kind, long organizationId, Long elderId, String elderName, String model,
@@ -40,6 +40,12 @@ public class DeviceRegistry {
     public void rotateSecret(String id, String secretHash) {
         jdbc.update("UPDATE device SET secret_hash = :hash, secret_rotated_at = now() WHERE id = :id",
                 new MapSqlParameterSource().addValue("id", id).addValue("hash", secretHash));
+    }
+
+    /** Returns whether the state changed (a device already in that state is left alone). */
+    public boolean setEnabled(String id, boolean enabled) {
+        return jdbc.update("UPDATE device SET enabled = :enabled WHERE id = :id AND enabled <> :enabled",
+                new MapSqlParameterSource().addValue("id", id).addValue("enabled", enabled)) == 1;
     }
 
     public Page<DeviceRow> list(ViewerScope scope, int limit, String cursor) {

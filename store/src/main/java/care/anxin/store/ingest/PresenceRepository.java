@@ -3,10 +3,15 @@ package care.anxin.store.ingest;
 import care.anxin.domain.event.ContractJson;
 import care.anxin.domain.event.DeviceEventKind;
 import care.anxin.domain.event.PresenceChange;
+import care.anxin.store.notify.DeviceSessionNotice;
+import care.anxin.store.notify.NotifyChannel;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,15 +29,56 @@ public class PresenceRepository {
         this.tx = tx;
     }
 
-    /** Records that the device connected to this node; writes DEVICE_ONLINE when {@code event} is true. */
-    public void online(String deviceId, Long elderId, String node, Instant at, boolean event, PresenceChange payload) {
+    /** A device that connected to this node: {@code event} asks for DEVICE_ONLINE if it was not online. */
+    public record Online(String deviceId, Long elderId, Instant at, boolean event) {
+    }
+
+    /**
+     * Records that devices connected to this node, in one transaction (a restart's reconnect storm
+     * brings thousands a second; one commit each would starve ingest of the database). A device that
+     * another gateway had online gets a {@link DeviceSessionNotice} so that gateway closes its old
+     * session as taken over (no NOTIFY otherwise). DEVICE_ONLINE is written for those asking for it
+     * that were not online already (a device moving between gateways, or back within the grace
+     * period, never went offline). One entry per device (the newest).
+     */
+    public void online(Collection<Online> devices, String node, PresenceChange payload) {
+        if (devices.isEmpty()) {
+            return;
+        }
+        String[] ids = devices.stream().map(Online::deviceId).toArray(String[]::new);
+        String[] ats = devices.stream().map(o -> o.at().toString()).toArray(String[]::new);
         tx.executeWithoutResult(s -> {
-            jdbc.update("""
-                    UPDATE device SET online = TRUE, gateway_node = ?, last_connected_at = ?,
-                           last_seen_at = GREATEST(last_seen_at, ?) WHERE id = ?""",
-                    node, Timestamp.from(at), Timestamp.from(at), deviceId);
-            if (event) {
-                insertEvent(deviceId, elderId, DeviceEventKind.DEVICE_ONLINE, at, payload);
+            Map<String, Boolean> wasOnline = new HashMap<>();
+            List<String> moved = new ArrayList<>();
+            jdbc.query("""
+                    WITH input AS (SELECT * FROM unnest(?::text[], ?::text[]) AS u(id, at)),
+                         prev AS (SELECT d.id, d.online, d.gateway_node FROM device d JOIN input i ON i.id = d.id
+                                  ORDER BY d.id FOR UPDATE OF d)
+                    UPDATE device d SET online = TRUE, gateway_node = ?, last_connected_at = i.at::timestamptz,
+                           last_seen_at = GREATEST(d.last_seen_at, i.at::timestamptz)
+                    FROM input i JOIN prev p ON p.id = i.id WHERE d.id = i.id
+                    RETURNING d.id, p.online, p.gateway_node""", ps -> {
+                var c = ps.getConnection();
+                ps.setArray(1, c.createArrayOf("text", ids));
+                ps.setArray(2, c.createArrayOf("text", ats));
+                ps.setString(3, node);
+            }, rs -> {
+                String id = rs.getString(1);
+                boolean online = rs.getBoolean(2);
+                String previousNode = rs.getString(3);
+                wasOnline.put(id, online);
+                if (online && previousNode != null && !node.equals(previousNode)) {
+                    moved.add(id);
+                }
+            });
+            for (Online o : devices) {
+                if (moved.contains(o.deviceId())) {
+                    jdbc.queryForObject("SELECT pg_notify(?, ?)", String.class, NotifyChannel.DEVICE_SESSION.sqlName(),
+                            new DeviceSessionNotice(o.deviceId(), node, o.at()).payload());
+                }
+                if (o.event() && Boolean.FALSE.equals(wasOnline.get(o.deviceId()))) {
+                    insertEvent(o.deviceId(), o.elderId(), DeviceEventKind.DEVICE_ONLINE, o.at(), payload);
+                }
             }
         });
     }

@@ -1,5 +1,6 @@
 package care.anxin.store.ingest;
 
+import java.util.Collection;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,6 +27,14 @@ public class SessionRepository {
                 INSERT INTO mqtt_session (device_id, command_subscribed, updated_at) VALUES (?, ?, now())
                 ON CONFLICT (device_id) DO UPDATE SET command_subscribed = EXCLUDED.command_subscribed,
                                                       updated_at = now()""", deviceId, commandSubscribed);
+    }
+
+    /** Drops the stored sessions of devices that connected with a clean session, in one statement. */
+    public void deleteAll(Collection<String> deviceIds) {
+        if (!deviceIds.isEmpty()) {
+            jdbc.update("DELETE FROM mqtt_session WHERE device_id = ANY(?)",
+                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", deviceIds.toArray())));
+        }
     }
 
     public void delete(String deviceId) {

@@ -15,9 +15,14 @@ public final class SchemaMigrator {
     private SchemaMigrator() {
     }
 
-    /** Points a Flyway configuration at the right folders for the mode. */
+    /**
+     * Points a Flyway configuration at the right folders for the mode. Out-of-order: modules own
+     * version ranges and land in parallel, so a database already past a version (say V60) still
+     * takes a lower one merged later (V55); the migrations of different ranges do not depend on
+     * each other.
+     */
     public static FluentConfiguration configure(FluentConfiguration configuration, DatabaseMode mode) {
-        return configuration.locations(COMMON_LOCATION, mode.migrationLocation());
+        return configuration.locations(COMMON_LOCATION, mode.migrationLocation()).outOfOrder(true);
     }
 
     /** Detects the mode and migrates; used by tests and tools outside Spring. */

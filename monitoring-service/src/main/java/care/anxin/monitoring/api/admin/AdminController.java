@@ -170,6 +170,18 @@ public class AdminController {
         return devices.rotateSecret(me, id);
     }
 
+    @PostMapping("/devices/{id}/disable")
+    public AdminRequests.DeviceRef disable(@AuthenticationPrincipal AnxinPrincipal me, @PathVariable String id) {
+        devices.setEnabled(me, id, false);
+        return new AdminRequests.DeviceRef(id);
+    }
+
+    @PostMapping("/devices/{id}/enable")
+    public AdminRequests.DeviceRef enable(@AuthenticationPrincipal AnxinPrincipal me, @PathVariable String id) {
+        devices.setEnabled(me, id, true);
+        return new AdminRequests.DeviceRef(id);
+    }
+
     @PostMapping("/endpoints")
     @ResponseStatus(HttpStatus.CREATED)
     public AdminRequests.CreatedEndpoint createEndpoint(@AuthenticationPrincipal AnxinPrincipal me,

@@ -5,15 +5,18 @@ import care.anxin.monitoring.audit.AuditTrail;
 import care.anxin.monitoring.security.AnxinPrincipal;
 import care.anxin.monitoring.security.SecretTokens;
 import care.anxin.store.console.DeviceRegistry;
+import care.anxin.domain.wire.DeviceSecretHash;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Device registration and secrets. The secret is returned once and stored as a bcrypt hash
- * ({@code $2a$}), which the gateway verifies with spring-security-crypto.
+ * Device registration, binding, secrets and lifecycle. The secret is returned once and stored as
+ * a fast keyed hash ({@link DeviceSecretHash}: 192-bit random secrets need no slow hash, and the
+ * gateway must verify thousands per second in a reconnect storm). Disabling a device, rotating
+ * its secret or re-binding it ends its live session on whichever gateway holds it (the device
+ * table's trigger NOTIFYs {@code device_revoked}).
  */
 @Service
 public class AdminDevices {
@@ -21,16 +24,13 @@ public class AdminDevices {
     private final DeviceRegistry devices;
     private final AdminDirectory directory;
     private final AdminElders elders;
-    private final PasswordEncoder passwords;
     private final SecretTokens tokens;
     private final AuditTrail audit;
 
-    public AdminDevices(DeviceRegistry devices, AdminDirectory directory, AdminElders elders, PasswordEncoder passwords,
-                        SecretTokens tokens, AuditTrail audit) {
+    public AdminDevices(DeviceRegistry devices, AdminDirectory directory, AdminElders elders, SecretTokens tokens, AuditTrail audit) {
         this.devices = devices;
         this.directory = directory;
         this.elders = elders;
-        this.passwords = passwords;
         this.tokens = tokens;
         this.audit = audit;
     }
@@ -43,7 +43,7 @@ public class AdminDevices {
         }
         String secret = tokens.deviceSecret();
         devices.register(body.id(), body.kind(), body.organizationId(), body.elderId(), body.model(),
-                passwords.encode(secret));
+                DeviceSecretHash.hash(secret));
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("kind", body.kind());
         detail.put("organizationId", body.organizationId());
@@ -64,9 +64,18 @@ public class AdminDevices {
     public AdminRequests.CreatedWithSecret rotateSecret(AnxinPrincipal me, String id) {
         requireDevice(me, id);
         String secret = tokens.deviceSecret();
-        devices.rotateSecret(id, passwords.encode(secret));
+        devices.rotateSecret(id, DeviceSecretHash.hash(secret));
         audit.record(me, "DEVICE_ROTATE_SECRET", "device", id, Map.of());
         return new AdminRequests.CreatedWithSecret(id, secret);
+    }
+
+    /** Disables or re-enables the device; a disabled device is refused at CONNECT and its live session ends. */
+    @Transactional
+    public void setEnabled(AnxinPrincipal me, String id, boolean enabled) {
+        requireDevice(me, id);
+        if (devices.setEnabled(id, enabled)) {
+            audit.record(me, enabled ? "DEVICE_ENABLE" : "DEVICE_DISABLE", "device", id, Map.of());
+        }
     }
 
     private void requireDevice(AnxinPrincipal me, String id) {

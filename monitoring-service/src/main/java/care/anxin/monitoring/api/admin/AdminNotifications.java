@@ -28,6 +28,8 @@ public class AdminNotifications {
     private final PartnerSettings partners;
     private final AdminDirectory directory;
     private final AuditTrail audit;
+    private static final java.util.Set<String> SIGNED = java.util.Set.of("WEBHOOK", "FHIR");
+
     private final WebhookTargetGuard guard;
     private final EndpointSecretCipher cipher;
     private final WebhookProperties webhooks;
@@ -52,7 +54,8 @@ public class AdminNotifications {
         guard.refusal(body.url()).ifPresent(reason -> {
             throw new BadRequestException("url", "URL refused: " + reason);
         });
-        String secret = body.channel().equals("WEBHOOK") ? cipher.newSecret() : null;
+        // FHIR endpoints are signed like webhooks (docs/fhir.md).
+        String secret = SIGNED.contains(body.channel()) ? cipher.newSecret() : null;
         long id = partners.createEndpoint(body.organizationId(), body.channel(), body.name(), body.url(),
                 secret == null ? null : cipher.encrypt(secret), body.phone());
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -69,8 +72,8 @@ public class AdminNotifications {
     public AdminRequests.CreatedEndpoint rotateSecret(AnxinPrincipal me, long id) {
         EndpointRow endpoint = partners.findEndpoint(me.scope(), id)
                 .orElseThrow(() -> new NotFoundException("Endpoint", id));
-        if (!endpoint.channel().equals("WEBHOOK")) {
-            throw new BadRequestException(null, "Only webhook endpoints have a signing secret");
+        if (!SIGNED.contains(endpoint.channel())) {
+            throw new BadRequestException(null, "Only webhook and FHIR endpoints have a signing secret");
         }
         String secret = cipher.newSecret();
         Instant previousUntil = Instant.now().plus(webhooks.rotationOverlap());

@@ -102,6 +102,7 @@ public final class SosBench {
                 elderByDevice.put(devices.get(i).deviceId(), fleet.elderIds().get(i));
             }
             for (LoadConnection device : sosDevices) {
+                device.subscribeToCommands().get(30, TimeUnit.SECONDS); // handsets listen for ALERT_ACK
                 long elderId = elderByDevice.get(device.deviceId());
                 device.onCommand(payload -> {
                     CompletableFuture<Long> ack = handsetAcks.get(elderId);

@@ -44,6 +44,7 @@ public final class LoadConnection extends SimpleChannelInboundHandler<MqttMessag
     private volatile Consumer<byte[]> commandListener = payload -> { };
     private Channel channel;
     private int nextPacketId;
+    private CompletableFuture<Void> suback;
     private int inflight;
     private long sequence;
     private boolean saturate;
@@ -77,6 +78,17 @@ public final class LoadConnection extends SimpleChannelInboundHandler<MqttMessag
 
     public void onCommand(Consumer<byte[]> listener) {
         this.commandListener = listener;
+    }
+
+    /** Subscribes to the device's own command topic (QoS 1), as a handset does; completes on SUBACK. */
+    public CompletableFuture<Void> subscribeToCommands() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        channel.eventLoop().execute(() -> {
+            suback = done;
+            channel.writeAndFlush(MqttMessageBuilders.subscribe().messageId(nextPacketId())
+                    .addSubscription(MqttQoS.AT_LEAST_ONCE, "anxin/v1/" + device.deviceId() + "/down/command").build());
+        });
+        return done;
     }
 
     /** Publishes one message now if the window allows, else owes it (latency still counts from now). */
@@ -156,7 +168,12 @@ public final class LoadConnection extends SimpleChannelInboundHandler<MqttMessag
             case PUBACK -> onPubAck(((MqttPubAckMessage) msg).variableHeader().messageId());
             case PUBLISH -> onPublish(ctx, (MqttPublishMessage) msg);
             case DISCONNECT -> stats.dropped.increment();
-            default -> { } // PINGRESP, SUBACK
+            case SUBACK -> {
+                if (suback != null) {
+                    suback.complete(null);
+                }
+            }
+            default -> { } // PINGRESP
         }
     }
 

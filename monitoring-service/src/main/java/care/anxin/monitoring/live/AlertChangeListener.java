@@ -1,5 +1,6 @@
 package care.anxin.monitoring.live;
 
+import care.anxin.domain.incident.IncidentKind;
 import care.anxin.store.notify.NotifyChannel;
 import care.anxin.store.console.AlertQueries;
 import care.anxin.store.notify.PgNotificationListener;
@@ -8,8 +9,10 @@ import io.micrometer.core.instrument.Timer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -18,10 +21,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * One LISTEN alert_changed connection per service instance. Each notification ("alertId,orgId")
+ * One LISTEN alert_changed connection per service instance. Each notification ("alertId,orgId,kind")
  * loads the alert once and hands it to the {@link AlertStreamHub} on a single fan-out thread (so
  * events keep their order); repeated notifications for an alert still waiting are coalesced, as
- * the load reads the latest state anyway.
+ * the load reads the latest state anyway. Urgent incidents (SOS, FALL, phoned-in emergencies) go
+ * ahead of everything waiting: a flood of vital-sign incident changes never delays an SOS on the
+ * board (ARCHITECTURE: urgent lanes at every hop).
  */
 @Component
 public class AlertChangeListener implements SmartLifecycle {
@@ -32,6 +37,7 @@ public class AlertChangeListener implements SmartLifecycle {
     private final AlertQueries alerts;
     private final AlertStreamHub hub;
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
+    private final AtomicLong sequence = new AtomicLong();
     private final AtomicBoolean connectedBefore = new AtomicBoolean();
     private final Timer fanOut;
     private ExecutorService dispatcher;
@@ -49,7 +55,8 @@ public class AlertChangeListener implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        dispatcher = Executors.newSingleThreadExecutor(r -> {
+        // One thread; its queue orders urgent changes first, then by arrival.
+        dispatcher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "alert-fanout");
             t.setDaemon(true);
             return t;
@@ -89,19 +96,21 @@ public class AlertChangeListener implements SmartLifecycle {
     }
 
     private void onNotification(String payload) {
+        String[] fields = payload.split(",", 3);
         long alertId;
         try {
-            alertId = Long.parseLong(payload.substring(0, payload.indexOf(',') < 0 ? payload.length()
-                    : payload.indexOf(',')).trim());
+            alertId = Long.parseLong(fields[0].trim());
         } catch (NumberFormatException e) {
             log.warn("Ignoring malformed alert_changed payload '{}'", payload);
             return;
         }
+        boolean urgent = fields.length == 3 && IncidentKind.fromName(fields[2].trim()).map(IncidentKind::urgent)
+                .orElse(false);
         if (!pending.add(alertId)) {
             return;
         }
         long received = System.nanoTime();
-        dispatcher.execute(() -> {
+        dispatcher.execute(new FanOut(urgent, sequence.incrementAndGet(), () -> {
             pending.remove(alertId);
             try {
                 alerts.findForFanOut(alertId).ifPresent(hub::publish);
@@ -110,14 +119,30 @@ public class AlertChangeListener implements SmartLifecycle {
                 hub.resyncAll();
             }
             fanOut.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
-        });
+        }));
     }
 
     /** After a reconnect, notifications sent meanwhile are lost: every client reloads. */
     private void onConnected() {
         if (connectedBefore.getAndSet(true)) {
             log.info("alert_changed listener reconnected; asking live clients to resync");
-            dispatcher.execute(hub::resyncAll);
+            dispatcher.execute(new FanOut(true, sequence.incrementAndGet(), hub::resyncAll));
+        }
+    }
+
+    /** A queued fan-out task: urgent ones first, then in arrival order. */
+    private record FanOut(boolean urgent, long seq, Runnable work) implements Runnable, Comparable<FanOut> {
+        @Override
+        public void run() {
+            work.run();
+        }
+
+        @Override
+        public int compareTo(FanOut other) {
+            if (urgent != other.urgent) {
+                return urgent ? -1 : 1;
+            }
+            return Long.compare(seq, other.seq);
         }
     }
 }

@@ -28,7 +28,8 @@ class PgNotificationListenerTest {
                     INSERT INTO alert(elder_id, organization_id, kind, severity, status, title, first_event_at, last_event_at)
                     VALUES (?, ?, 'SOS', 'CRITICAL', 'OPEN', 'SOS', now(), now()) RETURNING id""", Long.class, elder, org);
 
-            assertThat(payloads.poll(10, TimeUnit.SECONDS)).isEqualTo(alert + "," + org);
+            // "alertId,orgId,kind" (V41): the kind lets listeners put urgent incidents first.
+            assertThat(payloads.poll(10, TimeUnit.SECONDS)).isEqualTo(alert + "," + org + ",SOS");
         }
     }
 }

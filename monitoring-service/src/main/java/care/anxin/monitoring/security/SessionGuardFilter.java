@@ -64,7 +64,9 @@ public class SessionGuardFilter extends OncePerRequestFilter {
         if (!path.startsWith("/api/") && !path.startsWith("/actuator/")) {
             return true; // the console's static pages carry no data
         }
-        return path.equals("/api/v1/me") || path.equals("/api/v1/session") || path.equals("/api/v1/me/password");
+        // The catalogue is public vocabulary the console shell loads before it can show the password form.
+        return path.equals("/api/v1/me") || path.equals("/api/v1/session") || path.equals("/api/v1/me/password")
+                || path.equals("/api/v1/catalogue");
     }
 
     private void end(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {

@@ -9,6 +9,8 @@ import { roleLabel } from './format.js';
 
 // Filled from the domain's catalogue once logged in (roles that work the board).
 const STAFF = [];
+// Everyone with a console account page: the staff roles (filled with STAFF) and partners.
+const ACCOUNT_ROLES = ['PARTNER'];
 const ROUTES = [
   { name: 'board', pattern: /^board$/, roles: STAFF, load: () => import('./board.js') },
   { name: 'worklist', pattern: /^worklist$/, roles: ['DOCTOR', 'ADMIN'], load: () => import('./worklist.js') },
@@ -17,7 +19,7 @@ const ROUTES = [
   { name: 'elders', pattern: /^elders$/, roles: STAFF, load: () => import('./elders.js') },
   { name: 'elders', pattern: /^elders\/(\d+)$/, roles: STAFF, load: () => import('./trends.js') },
   { name: 'admin', pattern: /^admin(?:\/([\w-]+))?$/, roles: ['ADMIN'], load: () => import('./admin.js') },
-  { name: 'account', pattern: /^account$/, roles: [...STAFF, 'PARTNER'], load: () => import('./account.js') },
+  { name: 'account', pattern: /^account$/, roles: ACCOUNT_ROLES, load: () => import('./account.js') },
 ];
 
 const ctx = { me: null, store: alertStore };
@@ -166,6 +168,7 @@ async function start() {
   await initI18n(ctx.me.locale);
   const { catalogue } = await import('./catalogue.js');
   STAFF.push(...catalogue.staffRoles);
+  ACCOUNT_ROLES.push(...catalogue.staffRoles);
   document.body.classList.remove('booting');
   renderHeader();
   document.getElementById('lang-toggle').addEventListener('click', (e) => setLang(e.currentTarget.dataset.next));

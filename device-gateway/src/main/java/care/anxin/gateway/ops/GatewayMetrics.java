@@ -18,7 +18,8 @@ public class GatewayMetrics {
     private final Timer pubackLatency;
     private final Counter commitFailures;
     /** Counters touched for every message, looked up once (a registry lookup builds tags and ids each time). */
-    private final Map<String, Counter> perMessage = new ConcurrentHashMap<>();
+    private final Map<String, Counter> messagesIn = new ConcurrentHashMap<>();
+    private final Map<String, Counter> messagesStored = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -37,12 +38,20 @@ public class GatewayMetrics {
     }
 
     public void messageIn(String kind) {
-        perMessage.computeIfAbsent("in." + kind, k -> registry.counter("anxin.gateway.messages.in", "kind", kind)).increment();
+        // get before computeIfAbsent, and no key concatenation: this runs for every message
+        Counter c = messagesIn.get(kind);
+        if (c == null) {
+            c = messagesIn.computeIfAbsent(kind, k -> registry.counter("anxin.gateway.messages.in", "kind", k));
+        }
+        c.increment();
     }
 
     public void stored(String outcome) {
-        perMessage.computeIfAbsent("stored." + outcome,
-                k -> registry.counter("anxin.gateway.messages.stored", "outcome", outcome)).increment();
+        Counter c = messagesStored.get(outcome);
+        if (c == null) {
+            c = messagesStored.computeIfAbsent(outcome, k -> registry.counter("anxin.gateway.messages.stored", "outcome", k));
+        }
+        c.increment();
     }
 
     /** A refused message, packet, subscription or connection, by reason (acl, rate, oversize, payload, ...). */

@@ -1,5 +1,6 @@
 package care.anxin.gateway.auth;
 
+import care.anxin.domain.device.DeviceProtocol;
 import care.anxin.domain.wire.DeviceSecretHash;
 import care.anxin.store.ingest.DeviceCredentials;
 import care.anxin.store.ingest.DeviceDirectory;
@@ -34,18 +35,21 @@ public class DeviceAuthenticator {
     }
 
     /**
-     * {@code found}: the device's row, empty for an unknown id; a verified legacy hash goes to
+     * {@code found}: the device's row, empty for an unknown id. A device registered for another
+     * protocol is refused like an unknown one. The watch protocol has no secret: its id is checked
+     * against the registry only (registered, enabled, bound). A verified legacy hash goes to
      * {@code upgrades}, to be passed to {@link #upgrade} before the login is answered.
      */
-    public AuthResult check(String deviceId, byte[] secret, Optional<DeviceCredentials> found,
+    public AuthResult check(DeviceProtocol protocol, String deviceId, byte[] secret, Optional<DeviceCredentials> found,
                             List<LegacyLogin> upgrades) {
         byte[] presented = secret == null ? new byte[0] : secret;
-        if (found.isEmpty()) {
+        if (found.isEmpty() || found.get().protocol() != protocol) {
             DeviceSecretHash.dummyCheck(presented);
-            return AuthResult.refused(LoginRefusal.BAD_CREDENTIALS, "unknown device");
+            return AuthResult.refused(LoginRefusal.BAD_CREDENTIALS,
+                    found.isEmpty() ? "unknown device" : "device registered for another protocol");
         }
         DeviceCredentials device = found.get();
-        if (presented.length == 0 || !secretMatches(device, presented, upgrades)) {
+        if (protocol == DeviceProtocol.MQTT && (presented.length == 0 || !secretMatches(device, presented, upgrades))) {
             // The remembered login stays: a stranger guessing this id must not evict the device's own credential.
             return AuthResult.refused(LoginRefusal.BAD_CREDENTIALS, "wrong secret");
         }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The gateway's Micrometer meters, all named {@code anxin.gateway.*}. */
@@ -17,9 +18,11 @@ public class GatewayMetrics {
     private final Timer commitLatency;
     private final Timer pubackLatency;
     private final Counter commitFailures;
+    private final Timer watchReplyLatency;
     /** Counters touched for every message, looked up once (a registry lookup builds tags and ids each time). */
     private final Map<String, Counter> messagesIn = new ConcurrentHashMap<>();
     private final Map<String, Counter> messagesStored = new ConcurrentHashMap<>();
+    private final Map<String, Counter> watchFrames = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -29,8 +32,16 @@ public class GatewayMetrics {
                 .description("Time to write and commit one batch").publishPercentiles(0.5, 0.99).register(registry);
         this.pubackLatency = Timer.builder("anxin.gateway.puback.latency")
                 .description("PUBLISH received to PUBACK written").publishPercentiles(0.5, 0.99).register(registry);
+        this.watchReplyLatency = Timer.builder("anxin.gateway.watch.reply.latency")
+                .description("Watch frame received to its reply written").publishPercentiles(0.5, 0.99).register(registry);
         this.commitFailures = Counter.builder("anxin.gateway.ingest.commit.failures")
                 .description("Failed batch commits (retried, never acknowledged)").register(registry);
+    }
+
+    /** get before computeIfAbsent (which locks a bin even on a hit), and no key building: runs per message. */
+    private static Counter cached(Map<String, Counter> counters, String key, Function<String, Counter> create) {
+        Counter c = counters.get(key);
+        return c != null ? c : counters.computeIfAbsent(key, create);
     }
 
     public void gauge(String name, String description, Supplier<Number> value) {
@@ -38,20 +49,11 @@ public class GatewayMetrics {
     }
 
     public void messageIn(String kind) {
-        // get before computeIfAbsent, and no key concatenation: this runs for every message
-        Counter c = messagesIn.get(kind);
-        if (c == null) {
-            c = messagesIn.computeIfAbsent(kind, k -> registry.counter("anxin.gateway.messages.in", "kind", k));
-        }
-        c.increment();
+        cached(messagesIn, kind, k -> registry.counter("anxin.gateway.messages.in", "kind", k)).increment();
     }
 
     public void stored(String outcome) {
-        Counter c = messagesStored.get(outcome);
-        if (c == null) {
-            c = messagesStored.computeIfAbsent(outcome, k -> registry.counter("anxin.gateway.messages.stored", "outcome", k));
-        }
-        c.increment();
+        cached(messagesStored, outcome, k -> registry.counter("anxin.gateway.messages.stored", "outcome", k)).increment();
     }
 
     /** A refused message, packet, subscription or connection, by reason (acl, rate, oversize, payload, ...). */
@@ -78,6 +80,20 @@ public class GatewayMetrics {
 
     public void commitFailed() {
         commitFailures.increment();
+    }
+
+    /** A watch frame by type (LK, UD, AL, bphrt, ..., unknown, malformed). */
+    public void watchFrame(String type) {
+        cached(watchFrames, type, k -> registry.counter("anxin.gateway.watch.frames", "type", k)).increment();
+    }
+
+    /** A watch position report without a GPS fix, by what it held instead (LBS, WIFI, none). */
+    public void watchFix(String source) {
+        registry.counter("anxin.gateway.watch.fixes", "source", source).increment();
+    }
+
+    public void watchReply(long nanos) {
+        watchReplyLatency.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void puback(long nanos) {

@@ -100,7 +100,8 @@ public final class IngestBench {
                 servers.roots().isEmpty() ? "none found (not Linux, or not listening on this machine)" : servers.roots());
         System.out.printf("%n== %s (%s:%d): connecting %,d devices (%d/s)...%n", target.label(), target.host(), target.port(),
                 devices.size(), bench.connectRate());
-        try (MqttLoadClient client = new MqttLoadClient(target, new VitalsPayloads(runTag), stats, bench.threads(), bench.window(), 60)) {
+        try (MqttLoadClient client = new MqttLoadClient(target, new VitalsPayloads(runTag), stats, bench.threads(), bench.window(), 60,
+                bench.maxPerDevice())) {
             long t0 = System.nanoTime();
             List<LoadConnection> up = client.connectAll(devices, bench.connectRate(), 200, Duration.ofSeconds(60));
             double connectSeconds = (System.nanoTime() - t0) / 1e9;

@@ -101,7 +101,7 @@ public final class IngestBench {
         System.out.printf("%n== %s (%s:%d): connecting %,d devices (%d/s)...%n", target.label(), target.host(), target.port(),
                 devices.size(), bench.connectRate());
         try (MqttLoadClient client = new MqttLoadClient(target, new VitalsPayloads(runTag), stats, bench.threads(), bench.window(), 60,
-                bench.maxPerDevice())) {
+                bench.deviceLimit())) {
             long t0 = System.nanoTime();
             List<LoadConnection> up = client.connectAll(devices, bench.connectRate(), 200, Duration.ofSeconds(60));
             double connectSeconds = (System.nanoTime() - t0) / 1e9;

@@ -121,6 +121,18 @@ class WatchListenerTest extends GatewayTestBase {
     }
 
     @Test
+    void aWatchIdCannotLogInOverMqtt() throws Exception {
+        String id = fleet.watch();
+        try (var c = new org.eclipse.paho.client.mqttv3.MqttClient(uri(), id,
+                new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence())) {
+            c.connect(care.anxin.gateway.Clients.v3Options(id, "unused", true));
+            throw new AssertionError("a watch logged in over MQTT");
+        } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+            assertThat(e.getReasonCode()).as("refused like an unknown id").isEqualTo(4);
+        }
+    }
+
+    @Test
     void disablingAWatchEndsItsLiveConnection() throws Exception {
         String id = fleet.watch();
         try (WatchClient w = watch(id)) {

@@ -19,7 +19,9 @@ public class GatewayMetrics {
     private final Counter commitFailures;
     private final Timer watchReplyLatency;
     /** Counters touched for every message, looked up once (a registry lookup builds tags and ids each time). */
-    private final Map<String, Counter> perMessage = new ConcurrentHashMap<>();
+    private final Map<String, Counter> messagesIn = new ConcurrentHashMap<>();
+    private final Map<String, Counter> messagesStored = new ConcurrentHashMap<>();
+    private final Map<String, Counter> watchFrames = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -40,12 +42,20 @@ public class GatewayMetrics {
     }
 
     public void messageIn(String kind) {
-        perMessage.computeIfAbsent("in." + kind, k -> registry.counter("anxin.gateway.messages.in", "kind", kind)).increment();
+        // get before computeIfAbsent, and no key concatenation: this runs for every message
+        Counter c = messagesIn.get(kind);
+        if (c == null) {
+            c = messagesIn.computeIfAbsent(kind, k -> registry.counter("anxin.gateway.messages.in", "kind", k));
+        }
+        c.increment();
     }
 
     public void stored(String outcome) {
-        perMessage.computeIfAbsent("stored." + outcome,
-                k -> registry.counter("anxin.gateway.messages.stored", "outcome", outcome)).increment();
+        Counter c = messagesStored.get(outcome);
+        if (c == null) {
+            c = messagesStored.computeIfAbsent(outcome, k -> registry.counter("anxin.gateway.messages.stored", "outcome", k));
+        }
+        c.increment();
     }
 
     /** A refused message, packet, subscription or connection, by reason (acl, rate, oversize, payload, ...). */
@@ -76,8 +86,7 @@ public class GatewayMetrics {
 
     /** A watch frame by type (LK, UD, AL, bphrt, ..., unknown, malformed). */
     public void watchFrame(String type) {
-        perMessage.computeIfAbsent("watch." + type, k -> registry.counter("anxin.gateway.watch.frames", "type", type))
-                .increment();
+        watchFrames.computeIfAbsent(type, k -> registry.counter("anxin.gateway.watch.frames", "type", k)).increment();
     }
 
     /** A watch position report without a GPS fix, by what it held instead (LBS, WIFI, none). */

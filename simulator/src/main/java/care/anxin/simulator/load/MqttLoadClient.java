@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -57,8 +58,12 @@ public final class MqttLoadClient implements AutoCloseable {
 
     /**
      * Connects every device, at most {@code connectsPerSecond} new connections a second and
-     * {@code maxPending} CONNECTs awaiting their CONNACK, so a login storm does not time itself
-     * out. Devices that fail are counted in {@link LoadStats#connectFailures} and left out.
+     * {@code maxPending} first CONNECTs awaiting their CONNACK, so a login storm does not time
+     * itself out. A device that is refused (any CONNACK code), closed or not answered within
+     * {@code connackTimeout} retries like Paho's automatic reconnect: after 1 s, doubling up to
+     * 16 s, with jitter (×0.5-1.5), until {@code connackTimeout} after its first attempt. Every
+     * failed attempt is counted by its reason in {@link LoadStats#connectAttemptsFailed}; devices
+     * still down at the end in {@link LoadStats#connectFailures} and left out.
      */
     public List<LoadConnection> connectAll(List<DeviceCredential> devices, int connectsPerSecond, int maxPending,
                                            Duration connackTimeout) throws InterruptedException {
@@ -73,29 +78,57 @@ public final class MqttLoadClient implements AutoCloseable {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             pending.acquire();
-            CompletableFuture<LoadConnection> future = connect(devices.get(i))
-                    .orTimeout(connackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            future.whenComplete((c, e) -> pending.release());
-            futures.add(future);
+            CompletableFuture<LoadConnection> done = new CompletableFuture<>();
+            attempt(devices.get(i), System.nanoTime() + connackTimeout.toNanos(), connackTimeout, FIRST_RETRY_MILLIS, done,
+                    pending::release);
+            futures.add(done);
         }
         List<LoadConnection> up = new ArrayList<>(devices.size());
-        String firstFailure = null;
+        String lastFailure = null;
         for (CompletableFuture<LoadConnection> future : futures) {
             try {
                 up.add(future.join());
             } catch (RuntimeException e) {
                 stats.connectFailures.increment();
-                if (firstFailure == null) {
-                    Throwable cause = e.getCause() instanceof TimeoutException ? new TimeoutException("no CONNACK in " + connackTimeout) : e.getCause();
-                    firstFailure = String.valueOf(cause == null ? e : cause.getMessage());
-                }
+                lastFailure = String.valueOf(e.getCause() == null ? e : e.getCause().getMessage());
             }
         }
-        if (firstFailure != null) {
-            log.warn("{}: {} of {} devices failed to connect, first: {}", target.label(), devices.size() - up.size(),
-                    devices.size(), firstFailure);
+        if (!stats.connectAttemptsFailed.isEmpty()) {
+            log.warn("{}: {} of {} devices connected; failed CONNECT attempts (retried with backoff) by reason: {}{}",
+                    target.label(), up.size(), devices.size(), stats.connectAttemptsFailedByReason(),
+                    lastFailure == null ? "" : "; gave up on " + (devices.size() - up.size()) + ", last: " + lastFailure);
         }
         return up;
+    }
+
+    private static final long FIRST_RETRY_MILLIS = 1_000;
+    private static final long MAX_RETRY_MILLIS = 16_000;
+
+    /** One CONNECT of {@code device}; on failure another after {@code backoffMillis} (jittered), until {@code giveUpAt}. */
+    private void attempt(DeviceCredential device, long giveUpAt, Duration connackTimeout, long backoffMillis,
+                         CompletableFuture<LoadConnection> done, Runnable firstAnswered) {
+        long left = Math.max(1, Math.min(connackTimeout.toNanos(), giveUpAt - System.nanoTime()));
+        connect(device).orTimeout(left, TimeUnit.NANOSECONDS).whenComplete((connection, error) -> {
+            firstAnswered.run();
+            if (error == null) {
+                done.complete(connection);
+                return;
+            }
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            String reason = cause instanceof ConnectRefused refused ? refused.code()
+                    : cause instanceof TimeoutException ? "no CONNACK" : "closed or unreachable";
+            stats.connectAttemptFailed(reason);
+            long delay = (long) (backoffMillis * (0.5 + ThreadLocalRandom.current().nextDouble()));
+            if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay) >= giveUpAt) {
+                done.completeExceptionally(cause instanceof TimeoutException
+                        ? new TimeoutException("no CONNACK in " + connackTimeout) : cause);
+                return;
+            }
+            stats.connectRetries.increment();
+            group.schedule(() -> attempt(device, giveUpAt, connackTimeout, Math.min(MAX_RETRY_MILLIS, backoffMillis * 2),
+                    done, () -> { }), delay, TimeUnit.MILLISECONDS);
+        });
     }
 
     public CompletableFuture<LoadConnection> connect(DeviceCredential device) {

@@ -2,7 +2,8 @@
 -- is kept with what the watch heard instead: its cells (LBS) and Wi-Fi access points, as a
 -- RadioScan JSON. No coordinates are invented for it (resolving cells needs a cell database the
 -- platform does not have), so it stays out of `location`, whose readers expect a position.
--- Written in the ingest transaction like location rows (de-duplicated by message_dedup).
+-- Written in the ingest transaction like location rows (de-duplicated by message_dedup); pruned
+-- by age with the location retention (store maintenance, both database modes).
 CREATE TABLE radio_fix (
     time        TIMESTAMPTZ NOT NULL,
     elder_id    BIGINT NOT NULL,
@@ -13,3 +14,4 @@ CREATE TABLE radio_fix (
     flags       SMALLINT NOT NULL DEFAULT 0
 );
 CREATE INDEX radio_fix_elder_time_idx ON radio_fix (elder_id, time DESC);
+CREATE INDEX radio_fix_time_idx ON radio_fix (time);

@@ -11,14 +11,9 @@ import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An event-loop MQTT 3.1.1 client fleet on netty-codec-mqtt: thousands of device connections
@@ -26,8 +21,6 @@ import org.slf4j.LoggerFactory;
  * limited a Paho fleet to ~7,000 msg/s on two cores).
  */
 public final class MqttLoadClient implements AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(MqttLoadClient.class);
 
     /** Where to connect and how. {@code authenticate=false} for a plain broker such as mosquitto. */
     public record Target(String label, String host, int port, boolean authenticate) {
@@ -62,40 +55,7 @@ public final class MqttLoadClient implements AutoCloseable {
      */
     public List<LoadConnection> connectAll(List<DeviceCredential> devices, int connectsPerSecond, int maxPending,
                                            Duration connackTimeout) throws InterruptedException {
-        Semaphore pending = new Semaphore(maxPending);
-        List<CompletableFuture<LoadConnection>> futures = new ArrayList<>(devices.size());
-        long started = System.nanoTime();
-        long spacingNanos = connectsPerSecond <= 0 ? 0 : 1_000_000_000L / connectsPerSecond;
-        for (int i = 0; i < devices.size(); i++) {
-            long due = started + i * spacingNanos;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            pending.acquire();
-            CompletableFuture<LoadConnection> future = connect(devices.get(i))
-                    .orTimeout(connackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            future.whenComplete((c, e) -> pending.release());
-            futures.add(future);
-        }
-        List<LoadConnection> up = new ArrayList<>(devices.size());
-        String firstFailure = null;
-        for (CompletableFuture<LoadConnection> future : futures) {
-            try {
-                up.add(future.join());
-            } catch (RuntimeException e) {
-                stats.connectFailures.increment();
-                if (firstFailure == null) {
-                    Throwable cause = e.getCause() instanceof TimeoutException ? new TimeoutException("no CONNACK in " + connackTimeout) : e.getCause();
-                    firstFailure = String.valueOf(cause == null ? e : cause.getMessage());
-                }
-            }
-        }
-        if (firstFailure != null) {
-            log.warn("{}: {} of {} devices failed to connect, first: {}", target.label(), devices.size() - up.size(),
-                    devices.size(), firstFailure);
-        }
-        return up;
+        return ConnectRamp.connectAll(target.label(), devices, connectsPerSecond, maxPending, connackTimeout, stats, this::connect);
     }
 
     public CompletableFuture<LoadConnection> connect(DeviceCredential device) {

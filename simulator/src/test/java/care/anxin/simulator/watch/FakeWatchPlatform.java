@@ -1,0 +1,130 @@
+package care.anxin.simulator.watch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The platform side of the watch protocol for simulator tests, on plain sockets: accepts the ids
+ * it knows (closes the connection of any other after its first frame, as the gateway does),
+ * answers LK and AL (an AL reply can be withheld a number of times to make the watch resend),
+ * records every frame, and can send commands to a connected watch.
+ */
+final class FakeWatchPlatform implements AutoCloseable {
+
+    final BlockingQueue<WatchFrame> received = new LinkedBlockingQueue<>();
+    final AtomicInteger connections = new AtomicInteger();
+    final AtomicInteger withholdAlReplies = new AtomicInteger();
+    private final Set<String> registered;
+    private final ServerSocket server;
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final ConcurrentHashMap<String, OutputStream> byDevice = new ConcurrentHashMap<>();
+
+    FakeWatchPlatform(Set<String> registered) throws IOException {
+        this.registered = registered;
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread accept = new Thread(this::accept, "fake-watch-platform");
+        accept.setDaemon(true);
+        accept.start();
+    }
+
+    int port() {
+        return server.getLocalPort();
+    }
+
+    /** Sends a command to the watch's current connection. */
+    void send(String deviceId, String content) throws IOException {
+        OutputStream out = byDevice.get(deviceId);
+        if (out == null) {
+            throw new IllegalStateException(deviceId + " is not connected");
+        }
+        synchronized (out) {
+            out.write(WatchFrame.of(deviceId, content).encode());
+            out.flush();
+        }
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                sockets.add(socket);
+                connections.incrementAndGet();
+                Thread t = new Thread(() -> serve(socket), "fake-watch-connection");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+            byte[] buf = new byte[8192];
+            int filled = 0;
+            while (true) {
+                int n = in.read(buf, filled, buf.length - filled);
+                if (n < 0) {
+                    return;
+                }
+                filled += n;
+                int at = 0;
+                while (true) {
+                    WatchFrameParser.Result r = WatchFrameParser.parse(buf, at, filled);
+                    if (r.consumed() == 0) {
+                        break;
+                    }
+                    at += r.consumed();
+                    if (r.frame() != null && !onFrame(r.frame(), out)) {
+                        return;
+                    }
+                }
+                System.arraycopy(buf, at, buf, 0, filled - at);
+                filled -= at;
+                if (filled == buf.length) {
+                    buf = Arrays.copyOf(buf, buf.length * 2);
+                }
+            }
+        } catch (IOException e) {
+            // the watch went away
+        }
+    }
+
+    /** False: close the connection. */
+    private boolean onFrame(WatchFrame frame, OutputStream out) throws IOException {
+        if (!registered.contains(frame.deviceId())) {
+            return false;
+        }
+        byDevice.put(frame.deviceId(), out);
+        received.add(frame);
+        String type = frame.type();
+        boolean answer = type.equals("LK") || (type.equals("AL") && withholdAlReplies.getAndUpdate(n -> Math.max(0, n - 1)) == 0);
+        if (answer) {
+            synchronized (out) {
+                out.write(frame.reply(type).encode());
+                out.flush();
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        for (Socket s : sockets) {
+            s.close();
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package care.anxin.gateway.auth;
 
+import care.anxin.domain.device.DeviceProtocol;
 import care.anxin.domain.wire.DeviceSecretHash;
 import care.anxin.store.ingest.DeviceCredentials;
 import care.anxin.store.ingest.DeviceDirectory;
@@ -29,15 +30,20 @@ public class DeviceAuthenticator {
         this.recent = recent;
     }
 
-    /** {@code found}: the device's row, empty for an unknown id. */
-    public AuthResult check(String deviceId, byte[] secret, Optional<DeviceCredentials> found) {
+    /**
+     * {@code found}: the device's row, empty for an unknown id. A device registered for another
+     * protocol is refused like an unknown one. The watch protocol has no secret: its id is checked
+     * against the registry only (registered, enabled, bound).
+     */
+    public AuthResult check(DeviceProtocol protocol, String deviceId, byte[] secret, Optional<DeviceCredentials> found) {
         byte[] presented = secret == null ? new byte[0] : secret;
-        if (found.isEmpty()) {
+        if (found.isEmpty() || found.get().protocol() != protocol) {
             DeviceSecretHash.dummyCheck(presented);
-            return AuthResult.refused(LoginRefusal.BAD_CREDENTIALS, "unknown device");
+            return AuthResult.refused(LoginRefusal.BAD_CREDENTIALS,
+                    found.isEmpty() ? "unknown device" : "device registered for another protocol");
         }
         DeviceCredentials device = found.get();
-        if (presented.length == 0 || !secretMatches(device, presented)) {
+        if (protocol == DeviceProtocol.MQTT && (presented.length == 0 || !secretMatches(device, presented))) {
             // The remembered login stays: a stranger guessing this id must not evict the device's own credential.
             return AuthResult.refused(LoginRefusal.BAD_CREDENTIALS, "wrong secret");
         }

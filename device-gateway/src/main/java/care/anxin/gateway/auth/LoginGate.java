@@ -1,5 +1,6 @@
 package care.anxin.gateway.auth;
 
+import care.anxin.domain.device.DeviceProtocol;
 import care.anxin.store.ingest.DeviceDirectory;
 import care.anxin.store.ingest.DeviceLogin;
 import care.anxin.store.ingest.SessionRepository;
@@ -41,9 +42,12 @@ public class LoginGate implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LoginGate.class);
     static final int MAX_BATCH = 256;
 
-    /** One CONNECT to check; {@code open} says whether its socket is still there. */
-    public record Attempt(String deviceId, byte[] secret, String address, String prefix, boolean cleanSession,
-                          BooleanSupplier open) {
+    /**
+     * One login to check; {@code open} says whether its socket is still there. {@code protocol}: the
+     * listener it arrived on (a device is admitted only over its own protocol; WATCH has no secret).
+     */
+    public record Attempt(DeviceProtocol protocol, String deviceId, byte[] secret, String address, String prefix,
+                          boolean cleanSession, BooleanSupplier open) {
     }
 
     /**
@@ -182,7 +186,7 @@ public class LoginGate implements AutoCloseable {
         for (Pending p : live) {
             Attempt a = p.attempt();
             DeviceLogin row = rows.get(a.deviceId());
-            AuthResult result = authenticator.check(a.deviceId(), a.secret(),
+            AuthResult result = authenticator.check(a.protocol(), a.deviceId(), a.secret(),
                     Optional.ofNullable(row).map(DeviceLogin::credentials));
             if (!result.accepted()) {
                 if (result.refusal() == LoginRefusal.BAD_CREDENTIALS) {

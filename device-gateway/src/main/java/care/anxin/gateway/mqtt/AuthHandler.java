@@ -1,5 +1,6 @@
 package care.anxin.gateway.mqtt;
 
+import care.anxin.domain.device.DeviceProtocol;
 import care.anxin.gateway.auth.AuthResult;
 import care.anxin.gateway.auth.ClientCertificates;
 import care.anxin.gateway.auth.LoginGate;
@@ -81,7 +82,7 @@ final class AuthHandler extends ChannelInboundHandlerAdapter {
         ctx.channel().config().setAutoRead(false);
         Channel channel = ctx.channel();
         boolean clean = connect.variableHeader().isCleanSession();
-        LoginGate.Attempt attempt = new LoginGate.Attempt(clientId, connect.payload().passwordInBytes(),
+        LoginGate.Attempt attempt = new LoginGate.Attempt(DeviceProtocol.MQTT, clientId, connect.payload().passwordInBytes(),
                 RemoteAddress.of(channel), RemoteAddress.prefix(channel), clean, channel::isActive);
         services.login().check(attempt)
                 .thenAccept(admission -> ctx.executor().execute(() -> {

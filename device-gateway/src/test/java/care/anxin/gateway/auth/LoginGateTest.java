@@ -1,5 +1,6 @@
 package care.anxin.gateway.auth;
 
+import care.anxin.domain.device.DeviceProtocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import care.anxin.store.ingest.DeviceDirectory;
@@ -35,7 +36,7 @@ class LoginGateTest {
     }
 
     private static LoginGate.Attempt attempt(String id, String address, boolean open) {
-        return new LoginGate.Attempt(id, ("secret-" + id).getBytes(StandardCharsets.UTF_8), address,
+        return new LoginGate.Attempt(DeviceProtocol.MQTT, id, ("secret-" + id).getBytes(StandardCharsets.UTF_8), address,
                 address.substring(0, address.lastIndexOf('.')) + ".0/24", true, () -> open);
     }
 

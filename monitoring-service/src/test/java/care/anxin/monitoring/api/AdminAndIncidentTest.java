@@ -69,6 +69,24 @@ class AdminAndIncidentTest extends ApiTestBase {
     }
 
     @Test
+    void aWatchIsRegisteredForTheWatchProtocolAndAHandsetForMqtt() {
+        ApiClient adminA = t.as("adminA");
+        String watch = "88" + Math.abs(t.tag.hashCode() % 100_000_000);
+        assertThat(adminA.post("/api/v1/admin/devices", Map.of("id", watch, "kind", "WATCH",
+                "organizationId", t.centerA)).status()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("SELECT kind || '/' || protocol FROM device WHERE id = ?", String.class, watch))
+                .isEqualTo("WATCH/WATCH");
+        assertThat(adminA.get("/api/v1/admin/devices").raw().body()).contains("\"protocol\":\"WATCH\"");
+        String mqttWatch = "mw-" + t.tag;
+        assertThat(adminA.post("/api/v1/admin/devices", Map.of("id", mqttWatch, "kind", "WATCH", "protocol", "MQTT",
+                "organizationId", t.centerA)).status()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("SELECT protocol FROM device WHERE id = ?", String.class, mqttWatch))
+                .isEqualTo("MQTT");
+        assertThat(adminA.post("/api/v1/admin/devices", Map.of("id", "bad-" + t.tag, "kind", "WATCH",
+                "protocol", "COAP", "organizationId", t.centerA)).status()).as("unknown protocol").isEqualTo(400);
+    }
+
+    @Test
     void incidentActionsAreScopedAuditedAndShownInTheTimeline() {
         long alert = t.insertAlert(t.elderA2, t.centerA, "FALL", Instant.now().minusSeconds(40));
         ApiClient careA = t.as("careA");

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /** Device registration, binding, secrets (stored only hashed) and enabling/disabling. */
 public class DeviceRegistry {
 
-    public record DeviceRow(String id, String kind, long organizationId, Long elderId, String elderName, String model,
+    public record DeviceRow(String id, String kind, String protocol, long organizationId, Long elderId, String elderName, String model,
                             String firmware, boolean enabled, boolean online, Integer battery, Instant lastSeenAt,
                             Instant secretRotatedAt, Instant createdAt) {
     }
@@ -23,11 +23,13 @@ public class DeviceRegistry {
         this.jdbc = jdbc;
     }
 
-    public void register(String id, String kind, long organizationId, Long elderId, String model, String secretHash) {
+    /** {@code protocol}: MQTT or WATCH (care.anxin.domain.device.DeviceProtocol). */
+    public void register(String id, String kind, String protocol, long organizationId, Long elderId, String model,
+                         String secretHash) {
         jdbc.update("""
-                INSERT INTO device (id, kind, organization_id, elder_id, model, secret_hash)
-                VALUES (:id, :kind, :org, :elder, :model, :hash)
-                """, new MapSqlParameterSource().addValue("id", id).addValue("kind", kind)
+                INSERT INTO device (id, kind, protocol, organization_id, elder_id, model, secret_hash)
+                VALUES (:id, :kind, :protocol, :org, :elder, :model, :hash)
+                """, new MapSqlParameterSource().addValue("id", id).addValue("kind", kind).addValue("protocol", protocol)
                 .addValue("org", organizationId).addValue("elder", elderId).addValue("model", model)
                 .addValue("hash", secretHash));
     }
@@ -64,13 +66,13 @@ public class DeviceRegistry {
     }
 
     private static final String SELECT = """
-            SELECT d.id, d.kind, d.organization_id, d.elder_id, e.name AS elder_name, d.model, d.firmware, d.enabled,
+            SELECT d.id, d.kind, d.protocol, d.organization_id, d.elder_id, e.name AS elder_name, d.model, d.firmware, d.enabled,
                    d.online, d.battery_pct, d.last_seen_at, d.secret_rotated_at, d.created_at
             FROM device d LEFT JOIN elder e ON e.id = d.elder_id
             """;
 
     private static DeviceRow row(ResultSet rs, int i) throws SQLException {
-        return new DeviceRow(rs.getString("id"), rs.getString("kind"), rs.getLong("organization_id"),
+        return new DeviceRow(rs.getString("id"), rs.getString("kind"), rs.getString("protocol"), rs.getLong("organization_id"),
                 (Long) rs.getObject("elder_id", Long.class), rs.getString("elder_name"), rs.getString("model"),
                 rs.getString("firmware"), rs.getBoolean("enabled"), rs.getBoolean("online"),
                 ElderCards.nullableInt(rs, "battery_pct"), Timestamps.instant(rs, "last_seen_at"),

@@ -30,21 +30,21 @@ public class DeviceDirectory {
         }
         Map<String, DeviceLogin> found = new HashMap<>();
         jdbc.query("""
-                SELECT d.id, d.secret_hash, d.enabled, d.elder_id, d.organization_id, s.command_subscribed
+                SELECT d.id, d.secret_hash, d.enabled, d.elder_id, d.organization_id, d.protocol, s.command_subscribed
                 FROM device d LEFT JOIN mqtt_session s ON s.device_id = d.id WHERE d.id = ANY(?)""",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", deviceIds.toArray())),
                 rs -> {
                     DeviceCredentials c = new DeviceCredentials(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                            (Long) rs.getObject(4), rs.getLong(5));
-                    found.put(c.deviceId(), new DeviceLogin(c, (Boolean) rs.getObject(6)));
+                            (Long) rs.getObject(4), rs.getLong(5), DeviceCredentials.protocol(rs.getString(6)));
+                    found.put(c.deviceId(), new DeviceLogin(c, (Boolean) rs.getObject(7)));
                 });
         return found;
     }
 
     public Optional<DeviceCredentials> credentials(String deviceId) {
-        return jdbc.query("SELECT id, secret_hash, enabled, elder_id, organization_id FROM device WHERE id = ?",
+        return jdbc.query("SELECT id, secret_hash, enabled, elder_id, organization_id, protocol FROM device WHERE id = ?",
                 (rs, n) -> new DeviceCredentials(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                        (Long) rs.getObject(4), rs.getLong(5)), deviceId).stream().findFirst();
+                        (Long) rs.getObject(4), rs.getLong(5), DeviceCredentials.protocol(rs.getString(6))), deviceId).stream().findFirst();
     }
 
     /**

@@ -105,10 +105,10 @@ public class PresenceRepository {
     /** Devices this node marked online before {@code before} (a previous run that ended without goodbye). */
     public List<DeviceCredentials> heldOnlineBefore(String node, Instant before) {
         return jdbc.query("""
-                SELECT id, secret_hash, enabled, elder_id, organization_id FROM device
+                SELECT id, secret_hash, enabled, elder_id, organization_id, protocol FROM device
                 WHERE online AND gateway_node = ? AND last_connected_at < ?""",
                 (rs, n) -> new DeviceCredentials(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                        (Long) rs.getObject(4), rs.getLong(5)), node, Timestamp.from(before));
+                        (Long) rs.getObject(4), rs.getLong(5), DeviceCredentials.protocol(rs.getString(6))), node, Timestamp.from(before));
     }
 
     /** Writes last_seen/battery/firmware for many devices in one statement. */

@@ -42,10 +42,12 @@ public class AdminDevices {
             elders.requireElder(me, body.elderId());
         }
         String secret = tokens.deviceSecret();
-        devices.register(body.id(), body.kind(), body.organizationId(), body.elderId(), body.model(),
+        String protocol = body.protocolOrDefault().name();
+        devices.register(body.id(), body.kind(), protocol, body.organizationId(), body.elderId(), body.model(),
                 DeviceSecretHash.hash(secret));
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("kind", body.kind());
+        detail.put("protocol", protocol);
         detail.put("organizationId", body.organizationId());
         detail.put("elderId", body.elderId());
         audit.record(me, "DEVICE_REGISTER", "device", body.id(), detail);

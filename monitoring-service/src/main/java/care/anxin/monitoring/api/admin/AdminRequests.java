@@ -1,5 +1,7 @@
 package care.anxin.monitoring.api.admin;
 
+import care.anxin.domain.device.DeviceKind;
+import care.anxin.domain.device.DeviceProtocol;
 import care.anxin.store.console.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
@@ -63,8 +65,14 @@ public final class AdminRequests {
     }
 
     public record NewDevice(@NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{3,64}") String id,
-                            @NotBlank @Pattern(regexp = "HANDSET|WRISTBAND|PENDANT") String kind,
-                            @NotNull Long organizationId, Long elderId, @Size(max = 100) String model) {
+                            @NotBlank @Pattern(regexp = "HANDSET|WRISTBAND|PENDANT|WATCH") String kind,
+                            @NotNull Long organizationId, Long elderId, @Size(max = 100) String model,
+                            @Pattern(regexp = "MQTT|WATCH") String protocol) {
+
+        /** The protocol the device logs in with: as given, else WATCH for a watch and MQTT for the rest. */
+        public DeviceProtocol protocolOrDefault() {
+            return protocol != null ? DeviceProtocol.valueOf(protocol) : DeviceProtocol.defaultFor(DeviceKind.valueOf(kind));
+        }
     }
 
     public record Bind(@NotNull Long elderId) {

@@ -112,8 +112,8 @@ public final class BenchFleet {
                              date '1946-03-01' + (g % 3000), 31.22 + (g % 100) * 0.0005, 121.46 + (g / 100 % 100) * 0.0005, 500
                       FROM generate_series(?, ?) g
                       RETURNING id, name)
-                    INSERT INTO device (id, kind, organization_id, elder_id, secret_hash, model)
-                    SELECT '87' || substring(name from 5), 'WATCH', ?, id, '-', 'bench 3G watch' FROM e
+                    INSERT INTO device (id, kind, protocol, organization_id, elder_id, secret_hash, model)
+                    SELECT '87' || substring(name from 5), 'WATCH', 'WATCH', ?, id, '-', 'bench 3G watch' FROM e
                     """)) {
                 st.setLong(1, centerId);
                 st.setInt(2, existing + 1);

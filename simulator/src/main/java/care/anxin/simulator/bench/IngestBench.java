@@ -97,7 +97,7 @@ public final class IngestBench {
 
     /**
      * The watch path: N protocol watches (bench elders, kind WATCH) on the platform's watch
-     * listener, each message {@code bphrt} + {@code oxygen} (4 readings) closed by an answered frame.
+     * listener, each message one {@code bphrt} frame (3 readings) answered after its commit.
      */
     private LoadResult runWatches() throws Exception {
         List<DeviceCredential> devices;
@@ -117,7 +117,8 @@ public final class IngestBench {
                 bench.window())) {
             long t0 = System.nanoTime();
             List<WatchLoadConnection> up = client.connectAll(devices, bench.connectRate(), 200, Duration.ofSeconds(60));
-            LoadResult result = measure(label, host + ":" + port, up, stats, cpu, (System.nanoTime() - t0) / 1e9);
+            LoadResult result = measure(label, host + ":" + port, up, stats, cpu, (System.nanoTime() - t0) / 1e9,
+                    WatchVitalsFrames.READINGS);
             if (client.skippedBytes.sum() > 0) {
                 System.out.printf("%,d bytes from the watch listener were not frames%n", client.skippedBytes.sum());
             }
@@ -148,7 +149,7 @@ public final class IngestBench {
 
     /** The measured run of connected devices, at the target rate or each at the allowed ceiling. */
     private LoadResult measure(String label, String target, List<? extends LoadDevice> up, LoadStats stats, ProcessCpu cpu,
-                               double connectSeconds) throws InterruptedException {
+                               double connectSeconds, int readingsPerMessage) throws InterruptedException {
         System.out.printf("%,d connected in %.1f s (%d failed); %s for %s after %s warm-up%n", up.size(), connectSeconds,
                 stats.connectFailures.sum(), bench.rate() > 0 ? String.format("%,d msg/s target", bench.rate())
                         : bench.maxPerDevice() > 0 ? String.format("%d msg/s per device (the allowed ceiling)", bench.maxPerDevice()) : "max rate",
@@ -156,7 +157,7 @@ public final class IngestBench {
         // "max" against the gateway means every device at its allowed ceiling, not past it.
         int rate = bench.rate() > 0 ? bench.rate() : bench.maxPerDevice() * up.size();
         LoadResult result = LoadRun.run(label, target, up, stats,
-                new LoadRun.Settings(rate, bench.warmup(), bench.duration(), bench.progressEvery(), 4),
+                new LoadRun.Settings(rate, bench.warmup(), bench.duration(), bench.progressEvery(), readingsPerMessage),
                 cpu, connectSeconds, System.out::println);
         Thread.sleep(1000); // let the goodbyes go out before the event loop stops
         return result;
@@ -171,7 +172,7 @@ public final class IngestBench {
         try (MqttLoadClient client = new MqttLoadClient(target, new VitalsPayloads(runTag), stats, bench.threads(), bench.window(), 60)) {
             long t0 = System.nanoTime();
             List<LoadConnection> up = client.connectAll(devices, bench.connectRate(), 200, Duration.ofSeconds(60));
-            return measure(target.label(), target.host() + ":" + target.port(), up, stats, cpu, (System.nanoTime() - t0) / 1e9);
+            return measure(target.label(), target.host() + ":" + target.port(), up, stats, cpu, (System.nanoTime() - t0) / 1e9, 4);
         }
     }
 

@@ -36,8 +36,9 @@ public final class WatchContent {
     public record Fix(boolean gps, double lat, double lon, double speedKmh, double course, int altitudeM, int satellites,
                       List<Cell> cells, List<Wifi> wifis) {
 
-        public static Fix gps(double lat, double lon, double speedKmh, double course, int altitudeM, int satellites) {
-            return new Fix(true, lat, lon, speedKmh, course, altitudeM, satellites, List.of(), List.of());
+        /** A GPS fix; a watch reports the cell it is camped on too. */
+        public static Fix gps(double lat, double lon, double speedKmh, double course, int altitudeM, int satellites, Cell servingCell) {
+            return new Fix(true, lat, lon, speedKmh, course, altitudeM, satellites, List.of(servingCell), List.of());
         }
 
         public static Fix towers(List<Cell> cells, List<Wifi> wifis) {
@@ -67,11 +68,12 @@ public final class WatchContent {
                 .append(String.format(Locale.ROOT, "%.6f", Math.abs(fix.lon()))).append(',').append(fix.lon() < 0 ? 'W' : 'E').append(',')
                 .append(String.format(Locale.ROOT, "%.2f", fix.speedKmh())).append(',')
                 .append(String.format(Locale.ROOT, "%.1f", fix.course())).append(',')
-                .append(fix.altitudeM()).append(',').append(fix.satellites()).append(',')
+                .append(fix.altitudeM()).append(".0,").append(fix.satellites()).append(',')
                 .append(gsmSignal).append(',').append(battery).append(',').append(steps).append(",0,")
                 .append(WatchStatus.hex(statusBits)).append(',').append(fix.cells().size());
         if (!fix.cells().isEmpty()) {
-            s.append(",1,").append(MCC).append(',').append(MNC);
+            // Timing advance: 1 with a GPS fix, 255 (unknown) in an LBS-only report, as watches send it.
+            s.append(',').append(fix.gps() ? 1 : 255).append(',').append(MCC).append(',').append(MNC);
             for (Cell cell : fix.cells()) {
                 s.append(',').append(cell.lac()).append(',').append(cell.cellId()).append(',').append(cell.rssi());
             }
@@ -83,9 +85,9 @@ public final class WatchContent {
         return s.toString();
     }
 
-    /** {@code bphrt,systolic,diastolic,heartRate}: a blood-pressure measurement with the pulse. */
+    /** {@code bphrt,systolic,diastolic,heartRate,,,,}: a blood-pressure measurement with the pulse. */
     public static String bloodPressure(int systolic, int diastolic, int heartRate) {
-        return "bphrt," + systolic + "," + diastolic + "," + heartRate;
+        return "bphrt," + systolic + "," + diastolic + "," + heartRate + ",,,,"; // trailing fields unused, as watches send them
     }
 
     /** {@code heart,rate}. */

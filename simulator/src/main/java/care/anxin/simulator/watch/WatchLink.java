@@ -63,6 +63,7 @@ public final class WatchLink {
         public final LongAdder skippedBytes = new LongAdder();
     }
 
+    /** A frame awaiting its reply ({@code type}: the reply's type). */
     private record Sent(String type, String content, long sentNanos) {
     }
 
@@ -288,8 +289,9 @@ public final class WatchLink {
 
     private void writeRaw(Channel ch, String content, boolean resend) {
         WatchFrame frame = WatchFrame.of(deviceId, content);
-        if (WatchReplies.answered(frame.type())) {
-            unanswered.add(new Sent(frame.type(), content, System.nanoTime()));
+        String reply = WatchReplies.replyTo(frame.type());
+        if (reply != null) {
+            unanswered.add(new Sent(reply, content, System.nanoTime()));
         }
         if (!resend) {
             counters.sent.increment();

@@ -1,23 +1,28 @@
 package care.anxin.simulator.watch;
 
-import java.util.Set;
-
 /**
- * Which frames the platform answers (docs/protocol-watch.md): a watch waits for these replies and
- * sends the frame again after reconnecting when none comes; the others are fire-and-forget, as on
- * a real watch.
+ * Which frames the platform answers (docs/protocol-watch.md, "What the platform understands"):
+ * the heartbeat, every alarm ({@code AL…}, answered {@code AL}) and the health frames. A watch
+ * waits for these replies and sends the frame again after reconnecting when none comes; position
+ * reports ({@code UD}, {@code UD2}, …) are answered by nobody, as on a real watch.
  */
 public final class WatchReplies {
-
-    private static final Set<String> ANSWERED = Set.of("LK", "AL");
-
-    /** Commands the platform sends to a watch and the watch answers with the same type. */
-    public static final Set<String> COMMANDS = Set.of("CR", "MESSAGE", "UPLOAD");
 
     private WatchReplies() {
     }
 
+    /** The reply type the platform sends for a frame of this type, or null if it sends none. */
+    public static String replyTo(String type) {
+        if (type.startsWith("AL")) {
+            return "AL";
+        }
+        return switch (type) {
+            case "LK", "bphrt", "heart", "oxygen", "btemp2" -> type;
+            default -> null;
+        };
+    }
+
     public static boolean answered(String type) {
-        return ANSWERED.contains(type);
+        return replyTo(type) != null;
     }
 }

@@ -108,7 +108,7 @@ public final class WatchUplinkEncoder {
         }
         WatchContent.Fix fix = Double.isNaN(m.lat)
                 ? WatchContent.Fix.towers(cells(e.elder()), List.of())
-                : WatchContent.Fix.gps(m.lat, m.lon, 0, 0, 12, 7);
+                : WatchContent.Fix.gps(m.lat, m.lon, 0, 0, 12, 7, cells(e.elder()).get(0));
         out.add(WatchContent.position("AL", e.at(), fix, signal(m), m.battery, m.stepsToday, bits));
     }
 
@@ -128,7 +128,7 @@ public final class WatchUplinkEncoder {
             return WatchContent.Fix.towers(cells(l.elder()), List.of());
         }
         double speed = "GPS".equals(l.source()) ? 2.9 : 0;
-        return WatchContent.Fix.gps(l.lat(), l.lon(), speed, (n * 37) % 360, 12, 4 + (int) (n % 6));
+        return WatchContent.Fix.gps(l.lat(), l.lon(), speed, (n * 37) % 360, 12, 4 + (int) (n % 6), cells(l.elder()).get(0));
     }
 
     private static List<WatchContent.Cell> cells(int elder) {

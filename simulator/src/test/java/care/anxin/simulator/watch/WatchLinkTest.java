@@ -65,7 +65,7 @@ class WatchLinkTest {
             watch.connect();
             await(watch::connected);
             String alarm = WatchContent.position("AL", Instant.parse("2026-11-30T13:30:05Z"),
-                    WatchContent.Fix.gps(31.230416, 121.473701, 0, 0, 12, 7), 80, 76, 1200, WatchStatus.SOS);
+                    WatchContent.Fix.gps(31.230416, 121.473701, 0, 0, 12, 7, new WatchContent.Cell(6243, 21711, -78)), 80, 76, 1200, WatchStatus.SOS);
             watch.send(alarm);
             List<String> frames = take(platform, 4); // LK, AL (no reply), LK of the new connection, the same AL
             assertThat(frames.get(0)).contains("*LK,");

@@ -1,6 +1,7 @@
 package care.anxin.simulator.load;
 
-import care.anxin.simulator.watch.WatchFrame;
+import care.anxin.domain.watch.WatchFrame;
+import care.anxin.simulator.watch.WatchContent;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -128,7 +129,7 @@ public final class WatchLoadConnection extends SimpleChannelInboundHandler<Watch
     }
 
     private void write(String content) {
-        byte[] bytes = WatchFrame.of(device.deviceId(), content).encode();
+        byte[] bytes = WatchContent.frame(device.deviceId(), content).encode();
         ByteBuf buf = channel.alloc().buffer(bytes.length).writeBytes(bytes);
         channel.write(buf, channel.voidPromise());
         if (!loggedIn.isDone()) {

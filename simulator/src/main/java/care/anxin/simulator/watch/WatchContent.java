@@ -1,10 +1,9 @@
 package care.anxin.simulator.watch;
 
-import java.nio.charset.StandardCharsets;
+import care.anxin.domain.watch.WatchFrame;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,6 +13,8 @@ import java.util.Locale;
  */
 public final class WatchContent {
 
+    /** Manufacturer prefix the simulated watches use. */
+    public static final String MAKER = "3G";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("ddMMyy").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss").withZone(ZoneOffset.UTC);
     /** China's mobile country code and China Mobile's network code, for the cell towers of LBS fixes. */
@@ -105,13 +106,8 @@ public final class WatchContent {
         return "btemp2,1," + String.format(Locale.ROOT, "%.1f", celsius);
     }
 
-    /** The text of a {@code MESSAGE,<hex>} command: UTF-16BE in hex digits. */
-    public static String decodeText(String hex) {
-        return new String(HexFormat.of().parseHex(hex), StandardCharsets.UTF_16BE);
-    }
-
-    /** Text as the platform encodes it for a watch (UTF-16BE, upper-case hex). */
-    public static String encodeText(String text) {
-        return HexFormat.of().withUpperCase().formatHex(text.getBytes(StandardCharsets.UTF_16BE));
+    /** A frame of a simulated watch with this content. */
+    public static WatchFrame frame(String deviceId, String content) {
+        return WatchFrame.text(MAKER, deviceId, null, content);
     }
 }

@@ -1,5 +1,6 @@
 package care.anxin.simulator.watch;
 
+import care.anxin.domain.watch.WatchFrameParser;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
@@ -8,12 +9,16 @@ import io.netty.handler.codec.TooLongFrameException;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Netty side of {@link WatchFrameParser}: frames out, garbage skipped and counted. */
+/**
+ * Netty side of the domain's {@link WatchFrameParser} (what the platform sends a watch): frames
+ * out, bytes that are not frames skipped and counted, a frame over the bound closes the channel.
+ */
 public final class WatchFrameDecoder extends ByteToMessageDecoder {
 
-    /** Larger than any text frame the platform sends; beyond it the stream is not a watch protocol. */
-    private static final int MAX_BUFFERED = 70_000;
+    /** Larger than any frame the platform sends a watch; beyond it the stream is not the watch protocol. */
+    private static final int MAX_FRAME = 16_384;
 
+    private final WatchFrameParser parser = new WatchFrameParser(MAX_FRAME);
     private final LongAdder skippedBytes;
 
     public WatchFrameDecoder(LongAdder skippedBytes) {
@@ -26,22 +31,20 @@ public final class WatchFrameDecoder extends ByteToMessageDecoder {
         byte[] bytes = ByteBufUtil.getBytes(in, in.readerIndex(), readable, false);
         int at = 0;
         while (at < readable) {
-            WatchFrameParser.Result result = WatchFrameParser.parse(bytes, at, readable);
-            if (result.consumed() == 0) {
-                break;
-            }
-            at += result.consumed();
-            if (result.skipped() > 0) {
-                skippedBytes.add(result.skipped());
-            }
-            if (result.frame() != null) {
-                out.add(result.frame());
+            WatchFrameParser.Result result = parser.parse(bytes, at, readable);
+            if (result instanceof WatchFrameParser.Parsed p) {
+                at += p.consumed();
+                out.add(p.frame());
+            } else if (result instanceof WatchFrameParser.Skip s) {
+                at += s.bytes();
+                skippedBytes.add(s.bytes());
+            } else if (result instanceof WatchFrameParser.TooLarge t) {
+                in.skipBytes(readable);
+                throw new TooLongFrameException("watch frame of " + t.announcedBytes() + " bytes");
+            } else {
+                break; // need more bytes
             }
         }
         in.skipBytes(at);
-        if (in.readableBytes() > MAX_BUFFERED) {
-            in.skipBytes(in.readableBytes());
-            throw new TooLongFrameException("watch frame longer than " + MAX_BUFFERED + " bytes");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package care.anxin.simulator.watch;
 
+import care.anxin.domain.watch.WatchFrame;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -232,7 +233,7 @@ public final class WatchLink {
                 writeRaw(ch, "MESSAGE", false);
                 String text;
                 try {
-                    text = WatchContent.decodeText(frame.fields().isEmpty() ? "" : frame.fields().get(0));
+                    text = WatchFrame.fromUtf16Hex(frame.fields().isEmpty() ? "" : frame.fields().get(0));
                 } catch (IllegalArgumentException e) {
                     log.warn("{} ({}) received a text message it cannot read: {}", deviceId, label, frame);
                     return;
@@ -288,7 +289,7 @@ public final class WatchLink {
     }
 
     private void writeRaw(Channel ch, String content, boolean resend) {
-        WatchFrame frame = WatchFrame.of(deviceId, content);
+        WatchFrame frame = WatchContent.frame(deviceId, content);
         String reply = WatchReplies.replyTo(frame.type());
         if (reply != null) {
             unanswered.add(new Sent(reply, content, System.nanoTime()));

@@ -1,5 +1,7 @@
 package care.anxin.simulator.watch;
 
+import care.anxin.domain.watch.WatchFrame;
+import care.anxin.domain.watch.WatchFrameParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,12 +20,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The platform side of the watch protocol for simulator tests, on plain sockets: accepts the ids
  * it knows (closes the connection of any other after its first frame, as the gateway does),
- * answers LK and AL (an AL reply can be withheld a number of times to make the watch resend),
+ * answers what docs/protocol-watch.md says it answers (an AL reply can be withheld a number of
+ * times to make the watch resend),
  * records every frame, and can send commands to a connected watch.
  */
-final class FakeWatchPlatform implements AutoCloseable {
+public final class FakeWatchPlatform implements AutoCloseable {
 
-    final BlockingQueue<WatchFrame> received = new LinkedBlockingQueue<>();
+    private static final WatchFrameParser PARSER = new WatchFrameParser(8192);
+
+    public final BlockingQueue<WatchFrame> received = new LinkedBlockingQueue<>();
     final AtomicInteger connections = new AtomicInteger();
     final AtomicInteger withholdAlReplies = new AtomicInteger();
     private final Set<String> registered;
@@ -31,7 +36,7 @@ final class FakeWatchPlatform implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final ConcurrentHashMap<String, OutputStream> byDevice = new ConcurrentHashMap<>();
 
-    FakeWatchPlatform(Set<String> registered) throws IOException {
+    public FakeWatchPlatform(Set<String> registered) throws IOException {
         this.registered = registered;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread accept = new Thread(this::accept, "fake-watch-platform");
@@ -39,8 +44,13 @@ final class FakeWatchPlatform implements AutoCloseable {
         accept.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
+    }
+
+    /** A frame as it was on the wire. */
+    static String wire(WatchFrame frame) {
+        return new String(frame.encode(), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** Sends a command to the watch's current connection. */
@@ -50,7 +60,7 @@ final class FakeWatchPlatform implements AutoCloseable {
             throw new IllegalStateException(deviceId + " is not connected");
         }
         synchronized (out) {
-            out.write(WatchFrame.of(deviceId, content).encode());
+            out.write(WatchContent.frame(deviceId, content).encode());
             out.flush();
         }
     }
@@ -82,13 +92,16 @@ final class FakeWatchPlatform implements AutoCloseable {
                 filled += n;
                 int at = 0;
                 while (true) {
-                    WatchFrameParser.Result r = WatchFrameParser.parse(buf, at, filled);
-                    if (r.consumed() == 0) {
+                    WatchFrameParser.Result r = PARSER.parse(buf, at, filled);
+                    if (r instanceof WatchFrameParser.Parsed p) {
+                        at += p.consumed();
+                        if (!onFrame(p.frame(), out)) {
+                            return;
+                        }
+                    } else if (r instanceof WatchFrameParser.Skip skip) {
+                        at += skip.bytes();
+                    } else {
                         break;
-                    }
-                    at += r.consumed();
-                    if (r.frame() != null && !onFrame(r.frame(), out)) {
-                        return;
                     }
                 }
                 System.arraycopy(buf, at, buf, 0, filled - at);
@@ -109,11 +122,11 @@ final class FakeWatchPlatform implements AutoCloseable {
         }
         byDevice.put(frame.deviceId(), out);
         received.add(frame);
-        String type = frame.type();
-        boolean answer = type.equals("LK") || (type.equals("AL") && withholdAlReplies.getAndUpdate(n -> Math.max(0, n - 1)) == 0);
-        if (answer) {
+        String reply = WatchReplies.replyTo(frame.type());
+        boolean withhold = "AL".equals(reply) && withholdAlReplies.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        if (reply != null && !withhold) {
             synchronized (out) {
-                out.write(frame.reply(type).encode());
+                out.write(frame.reply(reply).encode());
                 out.flush();
             }
         }

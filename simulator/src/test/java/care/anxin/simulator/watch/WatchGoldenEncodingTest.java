@@ -2,6 +2,8 @@ package care.anxin.simulator.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import care.anxin.domain.watch.WatchFrame;
+import care.anxin.domain.watch.WatchFrameParser;
 import care.anxin.simulator.watch.WatchContent.Cell;
 import care.anxin.simulator.watch.WatchContent.Fix;
 import care.anxin.simulator.watch.WatchContent.Wifi;
@@ -42,7 +44,7 @@ class WatchGoldenEncodingTest {
     }
 
     private static String frame(String content) {
-        return WatchFrame.of(ID, content).text();
+        return FakeWatchPlatform.wire(WatchContent.frame(ID, content));
     }
 
     @Test
@@ -84,8 +86,7 @@ class WatchGoldenEncodingTest {
         assertThat(locate.type()).isEqualTo("CR");
         WatchFrame message = parse(GOLDEN.get("command-message"));
         assertThat(message.type()).isEqualTo("MESSAGE");
-        assertThat(WatchContent.decodeText(message.fields().get(0))).isEqualTo("安心");
-        assertThat(WatchContent.encodeText("安心")).isEqualTo(message.fields().get(0));
+        assertThat(WatchFrame.fromUtf16Hex(message.fields().get(0))).isEqualTo("安心");
         WatchFrame config = parse(GOLDEN.get("command-config"));
         assertThat(config.type()).isEqualTo("UPLOAD");
         assertThat(config.fields()).containsExactly("600");
@@ -104,8 +105,8 @@ class WatchGoldenEncodingTest {
 
     private static WatchFrame parse(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-        WatchFrameParser.Result r = WatchFrameParser.parse(bytes, 0, bytes.length);
-        assertThat(r.frame()).as(text).isNotNull();
-        return r.frame();
+        WatchFrameParser.Result r = new WatchFrameParser(8192).parse(bytes, 0, bytes.length);
+        assertThat(r).as(text).isInstanceOf(WatchFrameParser.Parsed.class);
+        return ((WatchFrameParser.Parsed) r).frame();
     }
 }

@@ -2,6 +2,7 @@ package care.anxin.simulator.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import care.anxin.domain.watch.WatchFrame;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.time.Duration;
@@ -90,7 +91,7 @@ class WatchLinkTest {
 
             platform.send(ID, "CR");
             assertThat(locates.poll(10, TimeUnit.SECONDS)).isTrue();
-            platform.send(ID, "MESSAGE," + WatchContent.encodeText("已收到您的紧急呼叫，社区工作人员正在处理"));
+            platform.send(ID, "MESSAGE," + WatchFrame.utf16Hex("已收到您的紧急呼叫，社区工作人员正在处理"));
             assertThat(texts.poll(10, TimeUnit.SECONDS)).isEqualTo("已收到您的紧急呼叫，社区工作人员正在处理");
             platform.send(ID, "UPLOAD,600");
             platform.send(ID, "SOMETHINGNEW,1");
@@ -119,7 +120,7 @@ class WatchLinkTest {
         for (int i = 0; i < n; i++) {
             WatchFrame frame = platform.received.poll(20, TimeUnit.SECONDS);
             assertThat(frame).as("frame %d of %d (got %s)", i + 1, n, frames).isNotNull();
-            frames.add(frame.text());
+            frames.add(FakeWatchPlatform.wire(frame));
         }
         return frames;
     }

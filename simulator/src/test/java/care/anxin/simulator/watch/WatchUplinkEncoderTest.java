@@ -2,6 +2,8 @@ package care.anxin.simulator.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import care.anxin.domain.watch.WatchFrame;
+import care.anxin.domain.watch.WatchFrameParser;
 import care.anxin.simulator.scenario.DeviceRole;
 import care.anxin.simulator.scenario.Happening;
 import care.anxin.simulator.scenario.Scenario;
@@ -37,9 +39,10 @@ class WatchUplinkEncoderTest {
                 continue;
             }
             for (String content : encoder.encode("8800000001", action)) {
-                byte[] bytes = WatchFrame.of("8800000001", content).encode();
-                WatchFrame frame = WatchFrameParser.parse(bytes, 0, bytes.length).frame();
-                assertThat(frame).as(content).isNotNull();
+                byte[] bytes = WatchContent.frame("8800000001", content).encode();
+                WatchFrameParser.Result parsed = new WatchFrameParser(8192).parse(bytes, 0, bytes.length);
+                assertThat(parsed).as(content).isInstanceOf(WatchFrameParser.Parsed.class);
+                WatchFrame frame = ((WatchFrameParser.Parsed) parsed).frame();
                 types.merge(frame.type(), 1, Integer::sum);
                 if (frame.type().equals("UD") && frame.fields().get(2).equals("V")) {
                     assertThat(frame.fields().subList(3, 7)).containsExactly("0.000000", "N", "0.000000", "E");
@@ -89,6 +92,6 @@ class WatchUplinkEncoderTest {
         assertThat(cuff).containsExactly("bphrt,142,88,81,,,,", "btemp2,1,36.7");
         assertThat(encoder.encode("W1", new SimAction.Status(at.plusSeconds(120), 0, role, "d", 77, true, false)))
                 .containsExactly("LK,75,0,77");
-        assertThat(new String(WatchFrame.of("W1", "LK,75,0,77").encode(), StandardCharsets.US_ASCII)).isEqualTo("[3G*W1*000A*LK,75,0,77]");
+        assertThat(new String(WatchContent.frame("W01", "LK,75,0,77").encode(), StandardCharsets.US_ASCII)).isEqualTo("[3G*W01*000A*LK,75,0,77]");
     }
 }

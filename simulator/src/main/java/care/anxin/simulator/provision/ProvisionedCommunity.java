@@ -36,7 +36,7 @@ public record ProvisionedCommunity(
 
     /**
      * A watch's id is its ten-digit registration code, as printed on real ones: 86, four digits of
-     * the community, four of the elder (e.g. {@code 8630420007}).
+     * the community, four of the elder (the demo community: {@code 8649940004} for elder #3).
      */
     public static String watchId(String fleetTag, int elderIndex) {
         return String.format("86%04d%04d", Math.floorMod(fleetTag.hashCode(), 10_000), elderIndex + 1);

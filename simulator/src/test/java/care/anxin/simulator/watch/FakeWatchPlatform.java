@@ -1,14 +1,12 @@
 package care.anxin.simulator.watch;
 
 import care.anxin.domain.watch.WatchFrame;
-import care.anxin.domain.watch.WatchFrameParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -25,8 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * records every frame, and can send commands to a connected watch.
  */
 public final class FakeWatchPlatform implements AutoCloseable {
-
-    private static final WatchFrameParser PARSER = new WatchFrameParser(8192);
 
     public final BlockingQueue<WatchFrame> received = new LinkedBlockingQueue<>();
     final AtomicInteger connections = new AtomicInteger();
@@ -82,32 +78,10 @@ public final class FakeWatchPlatform implements AutoCloseable {
 
     private void serve(Socket socket) {
         try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
-            byte[] buf = new byte[8192];
-            int filled = 0;
-            while (true) {
-                int n = in.read(buf, filled, buf.length - filled);
-                if (n < 0) {
+            WatchFrameReader reader = new WatchFrameReader(in, 8192);
+            for (WatchFrame frame = reader.next(); frame != null; frame = reader.next()) {
+                if (!onFrame(frame, out)) {
                     return;
-                }
-                filled += n;
-                int at = 0;
-                while (true) {
-                    WatchFrameParser.Result r = PARSER.parse(buf, at, filled);
-                    if (r instanceof WatchFrameParser.Parsed p) {
-                        at += p.consumed();
-                        if (!onFrame(p.frame(), out)) {
-                            return;
-                        }
-                    } else if (r instanceof WatchFrameParser.Skip skip) {
-                        at += skip.bytes();
-                    } else {
-                        break;
-                    }
-                }
-                System.arraycopy(buf, at, buf, 0, filled - at);
-                filled -= at;
-                if (filled == buf.length) {
-                    buf = Arrays.copyOf(buf, buf.length * 2);
                 }
             }
         } catch (IOException e) {

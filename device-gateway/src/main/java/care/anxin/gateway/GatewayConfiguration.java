@@ -16,6 +16,8 @@ import care.anxin.gateway.ingest.MessageRows;
 import care.anxin.gateway.lifecycle.SessionLifecycle;
 import care.anxin.gateway.lifecycle.SessionNotifications;
 import care.anxin.gateway.mqtt.MqttServer;
+import care.anxin.gateway.watch.WatchServer;
+import care.anxin.gateway.watch.WatchServices;
 import care.anxin.gateway.net.ConnectionLimitHandler;
 import care.anxin.gateway.net.TrustedNetworks;
 import care.anxin.gateway.mqtt.MqttServices;
@@ -221,9 +223,17 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    MqttHealthIndicator mqttHealthIndicator(MqttServer server, GroupCommitWriter writer, SessionRegistry registry,
+    WatchServer watchServer(GatewayProperties p, GatewayMetrics metrics, Clock clock, SessionRegistry registry,
+                            SessionLifecycle lifecycle, LoginGate login, ConnectionLimitHandler connectionLimit,
+                            GroupCommitWriter writer, ReadGate gate, CommandDispatcher downlink) {
+        return new WatchServer(new WatchServices(p, metrics, clock, registry, lifecycle, login, connectionLimit,
+                TrustedNetworks.of(p.proxy().trustedAddresses()), writer, gate, downlink), writer::backlog);
+    }
+
+    @Bean
+    MqttHealthIndicator mqttHealthIndicator(MqttServer server, WatchServer watch, GroupCommitWriter writer, SessionRegistry registry,
                                             ReadGate gate, CommandDispatcher downlink, CarePlanCache carePlans) {
-        return new MqttHealthIndicator(server, writer, registry, gate, downlink, carePlans);
+        return new MqttHealthIndicator(server, watch, writer, registry, gate, downlink, carePlans);
     }
 
     @Bean

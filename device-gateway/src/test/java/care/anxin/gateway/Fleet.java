@@ -42,6 +42,15 @@ public final class Fleet {
         return deviceWithId(prefix + "-" + seq.incrementAndGet(), elderId, enabled);
     }
 
+    /** A GPS watch (protocol WATCH, docs/protocol-watch.md) bound to a new elder; its id is a 10-digit registration code. */
+    public String watch() {
+        String id = String.valueOf(8_800_000_000L + seq.incrementAndGet() * 7919L % 100_000_000L + System.nanoTime() % 1000);
+        jdbc.update("""
+                INSERT INTO device (id, kind, protocol, organization_id, elder_id, secret_hash)
+                VALUES (?, 'WATCH', 'WATCH', ?, ?, 'unused')""", id, organizationId, elder("{}"));
+        return id;
+    }
+
     public Device deviceWithId(String id, Long elderId, boolean enabled) {
         String secret = "s3cret-" + id;
         jdbc.update("""

@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "anxin.gateway.port=0",
+                "anxin.gateway.watch.port=0",
                 "anxin.gateway.bind-address=127.0.0.1",
                 "anxin.gateway.node-id=test-gw",
                 "anxin.gateway.presence.offline-grace=1s",

@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
                 "anxin.gateway.port=0",
+                "anxin.gateway.watch.port=0",
                 "anxin.gateway.bind-address=127.0.0.1",
                 "anxin.gateway.node-id=limits-gw",
                 "anxin.gateway.limits.max-connections=2",

@@ -50,7 +50,7 @@ class MqttGatewayKillTest {
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 GatewayApplication.class.getName(),
                 "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres", "--server.port=0", "--anxin.gateway.port=" + port,
+                "--spring.datasource.password=postgres", "--server.port=0", "--anxin.gateway.port=" + port, "--anxin.gateway.watch.port=0",
                 "--anxin.gateway.bind-address=127.0.0.1", "--anxin.gateway.node-id=kill-gw",
                 "--anxin.store.maintenance.enabled=false")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -30,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
                 "anxin.gateway.port=0",
+                "anxin.gateway.watch.port=0",
                 "anxin.gateway.bind-address=0.0.0.0",
                 "anxin.gateway.node-id=login-gw",
                 "anxin.gateway.auth.device-failure-burst=3",

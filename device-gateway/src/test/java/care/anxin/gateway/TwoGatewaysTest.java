@@ -59,7 +59,7 @@ class TwoGatewaysTest {
     private static ConfigurableApplicationContext gateway(String node) {
         return new SpringApplicationBuilder(GatewayApplication.class).web(WebApplicationType.NONE).run(
                 "--spring.datasource.url=" + URL, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres", "--anxin.gateway.port=0",
+                "--spring.datasource.password=postgres", "--anxin.gateway.port=0", "--anxin.gateway.watch.port=0",
                 "--anxin.gateway.bind-address=127.0.0.1", "--anxin.gateway.node-id=" + node,
                 "--anxin.gateway.presence.offline-grace=1s", "--anxin.gateway.downlink.poll-interval=2s",
                 "--anxin.gateway.auth.failure-delay=50ms", "--anxin.gateway.ingest.activity-flush=300ms");

@@ -41,6 +41,7 @@ final class RunningPlatform implements AutoCloseable {
         // The gateway migrates the schema first, as in the demo.
         ConfigurableApplicationContext gateway = start(GatewayApplication.class, Map.of(
                 "anxin.gateway.port", 0,
+                "anxin.gateway.watch.port", 0,
                 "anxin.gateway.bind-address", "127.0.0.1",
                 "anxin.gateway.node-id", "system-test-gw",
                 "anxin.gateway.presence.offline-grace", "2s"));

@@ -58,8 +58,9 @@ public class EventHandler {
             }
             case DEVICE_ONLINE -> writer.autoResolve(elder.id(), IncidentKind.DEVICE_OFFLINE, now,
                     "device " + e.deviceId() + " back online");
-            // Open nothing by themselves: the condition rules read the device state they leave.
-            case WEAR_OFF, POWER_OFF, DEVICE_OFFLINE -> {
+            // Open nothing by themselves: the condition rules read the device state they leave (a watch's
+            // own fence is set in its vendor's app; the home-fence rule judges the stored positions).
+            case WEAR_OFF, POWER_OFF, DEVICE_OFFLINE, GEOFENCE_EXIT -> {
             }
         }
         return "processed";

@@ -27,7 +27,21 @@ public record GatewayProperties(
         @DefaultValue Auth auth,
         @DefaultValue Ingest ingest,
         @DefaultValue Presence presence,
-        @DefaultValue Downlink downlink) {
+        @DefaultValue Downlink downlink,
+        @DefaultValue Watch watch) {
+
+    /**
+     * The "3G watch" TCP listener (docs/protocol-watch.md), bound to {@code bindAddress}.
+     *
+     * @param port              0 = any free port
+     * @param maxFrameBytes     largest frame (header and escaping included); a larger one closes the connection
+     * @param firstFrameTimeout the first frame must be complete within this of the accept
+     * @param idleTimeout       a connection without a complete frame for this long is closed (watches send LK every 1-10 min)
+     */
+    public record Watch(@DefaultValue("true") boolean enabled, @DefaultValue("5093") int port,
+                        @DefaultValue("8192") int maxFrameBytes, @DefaultValue("10s") Duration firstFrameTimeout,
+                        @DefaultValue("15m") Duration idleTimeout) {
+    }
 
     /** @param enabled whether the plain MQTT listener runs at all (false: TLS only) */
     public record Plain(@DefaultValue("true") boolean enabled) {

@@ -136,13 +136,13 @@ public class CommandDispatcher implements SmartLifecycle {
                     continue;
                 }
                 Optional<DeviceCommand> wire = mapper.toWire(c);
-                if (wire.isEmpty()) {
-                    log.warn("device={} command {} of kind {} cannot be sent; marked FAILED", c.deviceId(), c.id(), c.kind());
+                if (wire.isEmpty() || !session.link().sendCommand(c.id(), wire.get())) {
+                    log.warn("device={} command {} of kind {} cannot be sent over {}; marked FAILED", c.deviceId(),
+                            c.id(), c.kind(), session.link().protocol());
                     metrics.commandOut("failed");
                     submit("mark command " + c.id() + " failed", () -> repository.markFailed(c.id()));
                     continue;
                 }
-                session.link().sendCommand(c.id(), wire.get());
                 metrics.commandOut("sent");
                 submit("mark command " + c.id() + " sent", () -> markSent(c.id()));
             }

@@ -2,6 +2,7 @@ package care.anxin.gateway.mqtt;
 
 import care.anxin.gateway.config.GatewayProperties;
 import care.anxin.gateway.net.ConnectionLimitHandler;
+import care.anxin.gateway.net.ExceptionHandler;
 import care.anxin.gateway.net.ProxyProtocolHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;

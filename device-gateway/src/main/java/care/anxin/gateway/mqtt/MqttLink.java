@@ -72,7 +72,7 @@ final class MqttLink implements DeviceLink {
     }
 
     @Override
-    public void sendCommand(long commandId, DeviceCommand command) {
+    public boolean sendCommand(long commandId, DeviceCommand command) {
         do {
             nextPacketId = nextPacketId % 65535 + 1;
         } while (commandsInFlight.containsKey(nextPacketId));
@@ -81,6 +81,7 @@ final class MqttLink implements DeviceLink {
                 .topicName(DeviceTopic.command(deviceId))
                 .qos(MqttQoS.AT_LEAST_ONCE).retained(false).messageId(nextPacketId)
                 .payload(Unpooled.wrappedBuffer(codec.encode(command))).build());
+        return true;
     }
 
     @Override

@@ -17,6 +17,7 @@ public class GatewayMetrics {
     private final Timer commitLatency;
     private final Timer pubackLatency;
     private final Counter commitFailures;
+    private final Timer watchReplyLatency;
     /** Counters touched for every message, looked up once (a registry lookup builds tags and ids each time). */
     private final Map<String, Counter> perMessage = new ConcurrentHashMap<>();
 
@@ -28,6 +29,8 @@ public class GatewayMetrics {
                 .description("Time to write and commit one batch").publishPercentiles(0.5, 0.99).register(registry);
         this.pubackLatency = Timer.builder("anxin.gateway.puback.latency")
                 .description("PUBLISH received to PUBACK written").publishPercentiles(0.5, 0.99).register(registry);
+        this.watchReplyLatency = Timer.builder("anxin.gateway.watch.reply.latency")
+                .description("Watch frame received to its reply written").publishPercentiles(0.5, 0.99).register(registry);
         this.commitFailures = Counter.builder("anxin.gateway.ingest.commit.failures")
                 .description("Failed batch commits (retried, never acknowledged)").register(registry);
     }
@@ -69,6 +72,21 @@ public class GatewayMetrics {
 
     public void commitFailed() {
         commitFailures.increment();
+    }
+
+    /** A watch frame by type (LK, UD, AL, bphrt, ..., unknown, malformed). */
+    public void watchFrame(String type) {
+        perMessage.computeIfAbsent("watch." + type, k -> registry.counter("anxin.gateway.watch.frames", "type", type))
+                .increment();
+    }
+
+    /** A watch position report without a GPS fix, by what it held instead (LBS, WIFI, none). */
+    public void watchFix(String source) {
+        registry.counter("anxin.gateway.watch.fixes", "source", source).increment();
+    }
+
+    public void watchReply(long nanos) {
+        watchReplyLatency.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void puback(long nanos) {

@@ -12,8 +12,11 @@ public interface DeviceLink {
     /** Protocol name for logs and presence ("mqtt3", "mqtt5", ...). */
     String protocol();
 
-    /** Writes (without flushing) the command; the protocol's acknowledgement later reaches the dispatcher. */
-    void sendCommand(long commandId, DeviceCommand command);
+    /**
+     * Writes (without flushing) the command; the protocol's acknowledgement later reaches the
+     * dispatcher. False when this protocol cannot express the command (it is then marked FAILED).
+     */
+    boolean sendCommand(long commandId, DeviceCommand command);
 
     /** Whether the command is written on this connection and not yet acknowledged. */
     boolean commandInFlight(long commandId);

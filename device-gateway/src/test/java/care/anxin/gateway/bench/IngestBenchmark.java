@@ -43,7 +43,7 @@ public final class IngestBenchmark {
         }
         ConfigurableApplicationContext app = SpringApplication.run(GatewayApplication.class,
                 "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres", "--server.port=0", "--anxin.gateway.port=0",
+                "--spring.datasource.password=postgres", "--server.port=0", "--anxin.gateway.port=0", "--anxin.gateway.watch.port=0",
                 "--anxin.gateway.bind-address=127.0.0.1", "--logging.level.care.anxin.gateway=WARN");
         String uri = "tcp://127.0.0.1:" + app.getBean(MqttServer.class).port();
         List<MqttAsyncClient> clients = new ArrayList<>();

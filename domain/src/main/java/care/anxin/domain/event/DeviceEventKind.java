@@ -13,6 +13,7 @@ public enum DeviceEventKind {
     FALL_CANCELLED(DeviceReport.class, true),
     LOW_BATTERY(DeviceReport.class, false),
     WEAR_OFF(DeviceReport.class, false),
+    GEOFENCE_EXIT(DeviceReport.class, false),
     POWER_OFF(DeviceReport.class, false),
     VITAL_ABNORMAL(AbnormalReading.class, false),
     DEVICE_ONLINE(PresenceChange.class, false),

@@ -9,6 +9,8 @@ public enum EventType {
     FALL_CANCELLED(true),
     LOW_BATTERY(false),
     WEAR_OFF(false),
+    /** The device's own fence alarm (GPS watches, docs/protocol-watch.md); the platform's home-fence rule decides on incidents. */
+    GEOFENCE_EXIT(false),
     POWER_OFF(false);
 
     private final boolean urgent;

@@ -250,7 +250,7 @@ public final class ConnectBench {
         public int start() throws Exception {
             List<String> cmd = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms256m", "-Xmx1g",
-                    "-XX:+UseG1GC", "-jar", jar.toString(), "--server.port=0", "--anxin.gateway.port=" + port,
+                    "-XX:+UseG1GC", "-jar", jar.toString(), "--server.port=0", "--anxin.gateway.port=" + port, "--anxin.gateway.watch.enabled=false",
                     "--anxin.gateway.bind-address=127.0.0.1", "--anxin.gateway.node-id=bench-connect",
                     "--spring.datasource.url=" + bench.dbUrl(), "--spring.datasource.username=" + bench.dbUser(),
                     "--spring.datasource.password=" + bench.dbPassword(), "--logging.level.care.anxin.gateway=WARN"));

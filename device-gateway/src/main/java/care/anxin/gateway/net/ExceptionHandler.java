@@ -1,4 +1,4 @@
-package care.anxin.gateway.mqtt;
+package care.anxin.gateway.net;
 
 import care.anxin.gateway.session.DeviceSession;
 import io.netty.channel.ChannelHandler;
@@ -9,9 +9,9 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Last in the pipeline: any error closes the connection (logged), and nothing unhandled leaks. */
+/** Last in every listener's pipeline: any error closes the connection (logged), and nothing unhandled leaks. */
 @ChannelHandler.Sharable
-final class ExceptionHandler extends ChannelInboundHandlerAdapter {
+public final class ExceptionHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(ExceptionHandler.class);
 

@@ -1,6 +1,6 @@
 // The help center's API calls (phone intake, dispatch, responder links, handset commands, the map,
 // family links), kept out of api.js so the shared client stays small.
-import { request } from './api.js';
+import { getAll, request } from './api.js';
 
 const enc = encodeURIComponent;
 
@@ -21,7 +21,7 @@ export const helpApi = {
   mapElders: () => request('GET', '/api/v1/map/elders'),
   track: (elderId, hours = 24) => request('GET', `/api/v1/elders/${elderId}/track?hours=${hours}`),
   arrival: (range) => request('GET', `/api/v1/performance/arrival?range=${enc(range)}`),
-  familyLinks: () => request('GET', '/api/v1/admin/family-links'),
+  familyLinks: () => getAll('/api/v1/admin/family-links'),
   link2family: (body) => request('POST', '/api/v1/admin/family-links', body),
   unlinkFamily: (userId, elderId) => request('DELETE', `/api/v1/admin/family-links/${userId}/${elderId}`),
 };

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.awaitility.Awaitility;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.Test;
@@ -138,6 +140,37 @@ class MqttLoginDefenceTest {
         Clients.closeQuietly(c);
         assertThat(login("127.0.1.12", d.id(), d.secret())).isZero();
         assertThat(login("127.0.1.12", d.id(), "wrong")).isEqualTo(CONNACK_BAD_CREDENTIALS);
+    }
+
+    @Test
+    void legacyHashesLoggingInTogetherAreAllUpgradedInTheirBatch() throws Exception {
+        Fleet fleet = new Fleet(jdbc);
+        List<Fleet.Device> devices = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            devices.add(fleet.device("HL"));
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(devices.size());
+        try {
+            List<CompletableFuture<Integer>> answers = devices.stream()
+                    .map(d -> CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return login("127.0.1.13", d.id(), d.secret());
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }, clients))
+                    .toList();
+            assertThat(answers.stream().map(CompletableFuture::join)).as("every legacy login accepted").containsOnly(0);
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(jdbc.queryForList("SELECT secret_hash FROM device WHERE id = ANY (?)", String.class,
+                (Object) devices.stream().map(Fleet.Device::id).toArray(String[]::new)))
+                .hasSize(40).allSatisfy(h -> assertThat(h).startsWith("$hs256$"));
+        for (Fleet.Device d : devices.subList(0, 3)) {
+            assertThat(login("127.0.1.14", d.id(), d.secret())).as("the upgraded hash lets the device in").isZero();
+        }
+        assertThat(login("127.0.1.14", devices.get(0).id(), "wrong")).isEqualTo(CONNACK_BAD_CREDENTIALS);
     }
 
     @Test

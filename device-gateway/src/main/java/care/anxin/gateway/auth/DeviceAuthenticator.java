@@ -4,8 +4,11 @@ import care.anxin.domain.device.DeviceProtocol;
 import care.anxin.domain.wire.DeviceSecretHash;
 import care.anxin.store.ingest.DeviceCredentials;
 import care.anxin.store.ingest.DeviceDirectory;
+import care.anxin.store.ingest.DeviceDirectory.HashUpgrade;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -15,7 +18,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * batches). The fast keyed hash ({@link DeviceSecretHash}) costs microseconds;
  * a legacy BCrypt hash is verified once and replaced by the fast form on that successful login.
  * A credential in {@link RecentLogins} for the same stored hash needs no hash at all. Unknown ids
- * cost the same work as known ones. Blocking only when a legacy hash is upgraded (one UPDATE).
+ * cost the same work as known ones. Legacy upgrades are collected by the caller and written for a
+ * whole batch of logins in one statement ({@link #upgrade}), never one commit per device.
  */
 public class DeviceAuthenticator {
 
@@ -33,9 +37,11 @@ public class DeviceAuthenticator {
     /**
      * {@code found}: the device's row, empty for an unknown id. A device registered for another
      * protocol is refused like an unknown one. The watch protocol has no secret: its id is checked
-     * against the registry only (registered, enabled, bound).
+     * against the registry only (registered, enabled, bound). A verified legacy hash goes to
+     * {@code upgrades}, to be passed to {@link #upgrade} before the login is answered.
      */
-    public AuthResult check(DeviceProtocol protocol, String deviceId, byte[] secret, Optional<DeviceCredentials> found) {
+    public AuthResult check(DeviceProtocol protocol, String deviceId, byte[] secret, Optional<DeviceCredentials> found,
+                            List<LegacyLogin> upgrades) {
         byte[] presented = secret == null ? new byte[0] : secret;
         if (found.isEmpty() || found.get().protocol() != protocol) {
             DeviceSecretHash.dummyCheck(presented);
@@ -43,7 +49,7 @@ public class DeviceAuthenticator {
                     found.isEmpty() ? "unknown device" : "device registered for another protocol");
         }
         DeviceCredentials device = found.get();
-        if (protocol == DeviceProtocol.MQTT && (presented.length == 0 || !secretMatches(device, presented))) {
+        if (protocol == DeviceProtocol.MQTT && (presented.length == 0 || !secretMatches(device, presented, upgrades))) {
             // The remembered login stays: a stranger guessing this id must not evict the device's own credential.
             return AuthResult.refused(LoginRefusal.BAD_CREDENTIALS, "wrong secret");
         }
@@ -56,7 +62,7 @@ public class DeviceAuthenticator {
         return AuthResult.ok(device);
     }
 
-    private boolean secretMatches(DeviceCredentials device, byte[] secret) {
+    private boolean secretMatches(DeviceCredentials device, byte[] secret, List<LegacyLogin> upgrades) {
         String stored = device.secretHash();
         if (recent.matches(device.deviceId(), secret, stored)) {
             return true;
@@ -75,15 +81,32 @@ public class DeviceAuthenticator {
             ok = false;
         }
         if (ok) {
-            String upgraded = DeviceSecretHash.hash(secret);
-            boolean replaced = false;
-            try {
-                replaced = directory.upgradeSecretHash(device.deviceId(), stored, upgraded);
-            } catch (RuntimeException e) {
-                log.warn("device={} secret hash not upgraded (next login will retry): {}", device.deviceId(), e.toString());
-            }
-            recent.remember(device.deviceId(), secret, replaced ? upgraded : stored);
+            upgrades.add(new LegacyLogin(new HashUpgrade(device.deviceId(), stored, DeviceSecretHash.hash(secret)), secret));
         }
         return ok;
+    }
+
+    /** A successful login on a legacy hash: the upgrade to write and the secret to remember. */
+    public record LegacyLogin(HashUpgrade upgrade, byte[] secret) {
+    }
+
+    /**
+     * Writes the batch's upgrades in one statement and remembers each credential under the hash now
+     * stored. A failed write is logged and retried on the next login; the logins stay accepted.
+     */
+    public void upgrade(List<LegacyLogin> logins) {
+        if (logins.isEmpty()) {
+            return;
+        }
+        Set<String> replaced = Set.of();
+        try {
+            replaced = directory.upgradeSecretHashes(logins.stream().map(LegacyLogin::upgrade).toList());
+        } catch (RuntimeException e) {
+            log.warn("{} legacy secret hashes not upgraded (next login will retry): {}", logins.size(), e.toString());
+        }
+        for (LegacyLogin l : logins) {
+            HashUpgrade u = l.upgrade();
+            recent.remember(u.deviceId(), l.secret(), replaced.contains(u.deviceId()) ? u.newHash() : u.oldHash());
+        }
     }
 }

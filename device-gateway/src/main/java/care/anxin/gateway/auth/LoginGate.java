@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * Admitted attempts wait in a small bounded queue (full: server busy, answered at once). Worker
  * threads take up to {@link #MAX_BATCH} at a time and read all their devices in one query (a
- * restart's reconnect storm is thousands of logins a second), check the secrets (microseconds) and
- * drop the stored sessions of clean-session logins in one statement. A socket that closed while its
+ * restart's reconnect storm is thousands of logins a second), check the secrets (microseconds),
+ * replace the batch's verified legacy hashes in one statement and drop the stored sessions of
+ * clean-session logins in one statement: a batch costs a few statements, not one commit per login. A socket that closed while its
  * login waited is never checked; a wrong secret is counted when it is found.
  */
 public class LoginGate implements AutoCloseable {
@@ -181,13 +182,14 @@ public class LoginGate implements AutoCloseable {
             return;
         }
         List<String> dropSessions = new ArrayList<>();
+        List<DeviceAuthenticator.LegacyLogin> upgrades = new ArrayList<>();
         List<Pending> accepted = new ArrayList<>();
         List<Admission> admissions = new ArrayList<>();
         for (Pending p : live) {
             Attempt a = p.attempt();
             DeviceLogin row = rows.get(a.deviceId());
             AuthResult result = authenticator.check(a.protocol(), a.deviceId(), a.secret(),
-                    Optional.ofNullable(row).map(DeviceLogin::credentials));
+                    Optional.ofNullable(row).map(DeviceLogin::credentials), upgrades);
             if (!result.accepted()) {
                 if (result.refusal() == LoginRefusal.BAD_CREDENTIALS) {
                     limiter.failed(a.deviceId(), a.prefix());
@@ -202,6 +204,7 @@ public class LoginGate implements AutoCloseable {
             accepted.add(p);
             admissions.add(new Admission(result, a.cleanSession() ? Optional.empty() : stored));
         }
+        authenticator.upgrade(upgrades);
         try {
             sessions.deleteAll(dropSessions);
         } catch (RuntimeException e) {

@@ -320,10 +320,11 @@ public class GroupCommitWriter implements SmartLifecycle {
     }
 
     private void complete(Submission s, IngestOutcome outcome) {
-        if (urgentRetrying.remove(s) != null) {
+        // Only urgent messages are ever retried on the side (and hashing a Submission hashes its whole message).
+        if (s.urgent() && urgentRetrying.remove(s) != null) {
             log.info("Urgent {} of device {} stored after retrying", s.kind(), s.deviceId());
         }
-        metrics.stored(outcome.status().name().toLowerCase());
+        metrics.stored(outcome.status().tag());
         if (s.decoded() instanceof DecodeResult.Accepted a) {
             UplinkMessage m = a.message();
             Integer battery = m instanceof StatusMessage st ? st.battery()

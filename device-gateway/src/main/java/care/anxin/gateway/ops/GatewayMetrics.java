@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The gateway's Micrometer meters, all named {@code anxin.gateway.*}. */
@@ -19,7 +20,9 @@ public class GatewayMetrics {
     private final Counter commitFailures;
     private final Timer watchReplyLatency;
     /** Counters touched for every message, looked up once (a registry lookup builds tags and ids each time). */
-    private final Map<String, Counter> perMessage = new ConcurrentHashMap<>();
+    private final Map<String, Counter> messagesIn = new ConcurrentHashMap<>();
+    private final Map<String, Counter> messagesStored = new ConcurrentHashMap<>();
+    private final Map<String, Counter> watchFrames = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -35,17 +38,22 @@ public class GatewayMetrics {
                 .description("Failed batch commits (retried, never acknowledged)").register(registry);
     }
 
+    /** get before computeIfAbsent (which locks a bin even on a hit), and no key building: runs per message. */
+    private static Counter cached(Map<String, Counter> counters, String key, Function<String, Counter> create) {
+        Counter c = counters.get(key);
+        return c != null ? c : counters.computeIfAbsent(key, create);
+    }
+
     public void gauge(String name, String description, Supplier<Number> value) {
         io.micrometer.core.instrument.Gauge.builder(name, value).description(description).register(registry);
     }
 
     public void messageIn(String kind) {
-        perMessage.computeIfAbsent("in." + kind, k -> registry.counter("anxin.gateway.messages.in", "kind", kind)).increment();
+        cached(messagesIn, kind, k -> registry.counter("anxin.gateway.messages.in", "kind", k)).increment();
     }
 
     public void stored(String outcome) {
-        perMessage.computeIfAbsent("stored." + outcome,
-                k -> registry.counter("anxin.gateway.messages.stored", "outcome", outcome)).increment();
+        cached(messagesStored, outcome, k -> registry.counter("anxin.gateway.messages.stored", "outcome", k)).increment();
     }
 
     /** A refused message, packet, subscription or connection, by reason (acl, rate, oversize, payload, ...). */
@@ -76,8 +84,7 @@ public class GatewayMetrics {
 
     /** A watch frame by type (LK, UD, AL, bphrt, ..., unknown, malformed). */
     public void watchFrame(String type) {
-        perMessage.computeIfAbsent("watch." + type, k -> registry.counter("anxin.gateway.watch.frames", "type", type))
-                .increment();
+        cached(watchFrames, type, k -> registry.counter("anxin.gateway.watch.frames", "type", k)).increment();
     }
 
     /** A watch position report without a GPS fix, by what it held instead (LBS, WIFI, none). */

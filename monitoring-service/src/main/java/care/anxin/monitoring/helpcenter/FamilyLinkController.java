@@ -2,6 +2,8 @@ package care.anxin.monitoring.helpcenter;
 
 import care.anxin.monitoring.api.BadRequestException;
 import care.anxin.monitoring.api.NotFoundException;
+import care.anxin.monitoring.api.paging.PageParams;
+import care.anxin.monitoring.api.paging.PagedResponses;
 import care.anxin.monitoring.audit.AuditTrail;
 import care.anxin.monitoring.security.AnxinPrincipal;
 import care.anxin.store.console.ElderWrites;
@@ -39,8 +41,8 @@ public class FamilyLinkController {
     }
 
     @GetMapping("/api/v1/admin/family-links")
-    public List<FamilyLink> list(@AuthenticationPrincipal AnxinPrincipal me) {
-        return links.visible(me.scope());
+    public ResponseEntity<List<FamilyLink>> list(@AuthenticationPrincipal AnxinPrincipal me, PageParams page) {
+        return PagedResponses.of(links.visible(me.scope(), page.limit(), page.cursor()));
     }
 
     @PostMapping("/api/v1/admin/family-links")

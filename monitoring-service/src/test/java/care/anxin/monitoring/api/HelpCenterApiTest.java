@@ -354,6 +354,18 @@ class HelpCenterApiTest extends ApiTestBase {
                 .as("elder of another center").isEqualTo(404);
         assertThat(adminA.get("/api/v1/admin/family-links").json().findValuesAsText("elderId"))
                 .containsExactly(String.valueOf(t.elderA));
+        // Keyset pages: one link per page here, the second page continues after the first and ends the list.
+        assertThat(adminA.post("/api/v1/admin/family-links", Map.of("userId", familyId, "elderId", t.elderA2)).status())
+                .isEqualTo(201);
+        ApiClient.Response first = adminA.get("/api/v1/admin/family-links?limit=1");
+        String cursor = first.raw().headers().firstValue("X-Next-Cursor").orElseThrow();
+        ApiClient.Response second = adminA.get("/api/v1/admin/family-links?limit=1&cursor=" + cursor);
+        assertThat(first.json().findValuesAsText("elderId")).hasSize(1);
+        assertThat(second.json().findValuesAsText("elderId")).hasSize(1)
+                .doesNotContainAnyElementsOf(first.json().findValuesAsText("elderId"));
+        assertThat(second.raw().headers().firstValue("X-Next-Cursor")).isEmpty();
+        assertThat(adminA.get("/api/v1/admin/family-links?cursor=not-ours").status()).isEqualTo(400);
+        assertThat(adminA.delete("/api/v1/admin/family-links/" + familyId + "/" + t.elderA2).status()).isEqualTo(204);
         assertThat(careA.post("/api/v1/admin/family-links", Map.of("userId", familyId, "elderId", t.elderA2)).status())
                 .isEqualTo(403);
 

@@ -3,26 +3,16 @@ package care.anxin.monitoring.browser;
 import static care.anxin.monitoring.browser.ConsoleFixtures.ELDER_NAME;
 import static care.anxin.monitoring.browser.ConsoleFixtures.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import care.anxin.monitoring.MonitoringApplication;
-import care.anxin.store.test.TestDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The console in a real browser (Debian's headless Chromium) against a running monitoring service on
@@ -32,39 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = MonitoringApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"anxin.monitoring.stream.heartbeat=2s", "logging.level.care.anxin=INFO"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleBrowserTest {
-
-    private static final String DATABASE_URL = TestDatabase.newDatabaseUrl();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE_URL);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private ConsoleFixtures fixtures;
-
-    @BeforeAll
-    void fixtures() {
-        fixtures = ConsoleFixtures.insert(jdbc);
-    }
-
-    @BeforeEach
-    void needsChromium() {
-        assumeTrue(HeadlessChrome.available(), "Debian chromium and chromium-driver are not installed");
-    }
-
-    private HeadlessChrome browser() {
-        return new HeadlessChrome("http://127.0.0.1:" + port);
-    }
+class ConsoleBrowserTest extends ConsoleBrowserSupport {
 
     private static By card(long alertId) {
         return By.cssSelector("article.incident[data-alert-id='" + alertId + "']");

@@ -3,10 +3,8 @@ package care.anxin.monitoring.browser;
 import static care.anxin.monitoring.browser.ConsoleFixtures.ELDER_NAME;
 import static care.anxin.monitoring.browser.ConsoleFixtures.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import care.anxin.monitoring.MonitoringApplication;
-import care.anxin.store.test.TestDatabase;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,17 +16,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,10 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = MonitoringApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"anxin.monitoring.stream.heartbeat=2s", "logging.level.care.anxin=INFO"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HelpCenterBrowserTest {
+class HelpCenterBrowserTest extends ConsoleBrowserSupport {
 
-    private static final String DATABASE_URL = TestDatabase.newDatabaseUrl();
     private static final Pattern LINK = Pattern.compile("/responder\\.html#([A-Za-z0-9_-]{20,})");
     /** A 1×1 PNG: the stub's every tile. */
     private static final byte[] TILE = Base64.getDecoder().decode(
@@ -55,26 +46,15 @@ class HelpCenterBrowserTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE_URL);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
         registry.add("anxin.monitoring.map.tile-url",
                 () -> "http://127.0.0.1:" + TILES.getAddress().getPort() + "/tiles/{z}/{x}/{y}.png");
         registry.add("anxin.monitoring.map.attribution", () -> "Test tiles");
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private ConsoleFixtures fixtures;
     private long otherElder;
 
     @BeforeAll
-    void fixtures() {
-        fixtures = ConsoleFixtures.insert(jdbc);
+    void moreFixtures() {
         String hash = new BCryptPasswordEncoder().encode(PASSWORD);
         jdbc.update("""
                 INSERT INTO app_user (organization_id, username, display_name, password_hash, role, phone)
@@ -91,15 +71,6 @@ class HelpCenterBrowserTest {
     @AfterAll
     void stopTiles() {
         TILES.stop(0);
-    }
-
-    @BeforeEach
-    void needsChromium() {
-        assumeTrue(HeadlessChrome.available(), "Debian chromium and chromium-driver are not installed");
-    }
-
-    private HeadlessChrome browser() {
-        return new HeadlessChrome("http://127.0.0.1:" + port);
     }
 
     @Test

@@ -2,24 +2,14 @@ package care.anxin.monitoring.browser;
 
 import static care.anxin.monitoring.browser.ConsoleFixtures.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import care.anxin.monitoring.MonitoringApplication;
-import care.anxin.store.test.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The console under its Content-Security-Policy in headless Chromium: every page loads with the
@@ -28,39 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = MonitoringApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"logging.level.care.anxin=INFO", "anxin.monitoring.admin-password=browser-admin-pw"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SecurityBrowserTest {
-
-    private static final String DATABASE_URL = TestDatabase.newDatabaseUrl();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE_URL);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private ConsoleFixtures fixtures;
-
-    @BeforeAll
-    void fixtures() {
-        fixtures = ConsoleFixtures.insert(jdbc);
-    }
-
-    @BeforeEach
-    void needsChromium() {
-        assumeTrue(HeadlessChrome.available(), "Debian chromium and chromium-driver are not installed");
-    }
-
-    private HeadlessChrome browser() {
-        return new HeadlessChrome("http://127.0.0.1:" + port);
-    }
+class SecurityBrowserTest extends ConsoleBrowserSupport {
 
     @Test
     void everyConsolePageCarriesTheHeadersAndViolatesNoContentSecurityPolicy() {

@@ -150,12 +150,16 @@ public final class IngestBench {
     /** The measured run of connected devices, at the target rate or each at the allowed ceiling. */
     private LoadResult measure(String label, String target, List<? extends LoadDevice> up, LoadStats stats, ProcessCpu cpu,
                                double connectSeconds, int readingsPerMessage) throws InterruptedException {
-        System.out.printf("%,d connected in %.1f s (%d failed); %s for %s after %s warm-up%n", up.size(), connectSeconds,
-                stats.connectFailures.sum(), bench.rate() > 0 ? String.format("%,d msg/s target", bench.rate())
+        System.out.printf("%,d connected in %.1f s (%d never; %d logins refused or failed and retried: %s); %s for %s after %s warm-up%n",
+                up.size(), connectSeconds, stats.connectFailures.sum(), stats.connectRetries.sum(),
+                stats.connectAttemptsFailedByReason(), bench.rate() > 0 ? String.format("%,d msg/s target", bench.rate())
                         : bench.maxPerDevice() > 0 ? String.format("%d msg/s per device (the allowed ceiling)", bench.maxPerDevice()) : "max rate",
                 bench.duration(), bench.warmup());
-        // "max" against the gateway means every device at its allowed ceiling, not past it.
-        int rate = bench.rate() > 0 ? bench.rate() : bench.maxPerDevice() * up.size();
+        int rate = offeredRate(bench.rate(), bench.maxPerDevice(), up.size());
+        if (bench.rate() > 0 && rate < bench.rate()) {
+            System.out.printf("only %,d devices connected: offering %,d msg/s (%d per device, the allowed ceiling), not %,d%n",
+                    up.size(), rate, bench.maxPerDevice(), bench.rate());
+        }
         LoadResult result = LoadRun.run(label, target, up, stats,
                 new LoadRun.Settings(rate, bench.warmup(), bench.duration(), bench.progressEvery(), readingsPerMessage),
                 cpu, connectSeconds, System.out::println);
@@ -190,6 +194,12 @@ public final class IngestBench {
         for (LoadResult r : results) {
             System.out.println("  " + r.label() + ": " + r.serverMicrosPerMessage());
         }
+        for (LoadResult r : results) {
+            if (!r.failedConnectAttempts().isEmpty()) {
+                System.out.println("Refused or failed CONNECTs (retried with backoff) at " + r.label() + ": "
+                        + r.failedConnectAttempts() + (r.connectFailures() > 0 ? "; never connected: " + r.connectFailures() : ""));
+            }
+        }
         System.out.println("Load average (1/5/15 min) now: " + ProcessCpu.loadAverage());
         for (LoadResult r : results) {
             System.out.println("CPU during " + r.label() + " (% of one core): " + r.cpuPercent());
@@ -198,6 +208,20 @@ public final class IngestBench {
             System.out.printf("%s reached %.0f%% of %s's rate%n", results.get(0).label(),
                     100 * results.get(0).ackedPerSecond() / results.get(1).ackedPerSecond(), results.get(1).label());
         }
+    }
+
+    /**
+     * The total rate the connected devices offer: the target, but never more than
+     * {@code maxPerDevice} per device (a device above its allowed rate is disconnected, so a run
+     * with fewer devices than planned must offer less, not overload each); 0 = every device at
+     * the ceiling ("max"), or flat out when there is no ceiling either.
+     */
+    static int offeredRate(int target, int maxPerDevice, int devices) {
+        if (maxPerDevice <= 0) {
+            return target;
+        }
+        long ceiling = (long) maxPerDevice * devices;
+        return (int) (target > 0 ? Math.min(target, ceiling) : ceiling);
     }
 
     /** The port of a database on this machine (CPU can only be measured there), from its JDBC URL. */

@@ -169,7 +169,7 @@ public final class LoadConnection extends SimpleChannelInboundHandler<MqttMessag
                     stats.connected.incrementAndGet();
                     connected.complete(this);
                 } else {
-                    connected.completeExceptionally(new IllegalStateException(device.deviceId() + " refused: " + code));
+                    connected.completeExceptionally(new ConnectRefused(device.deviceId(), code.name()));
                     ctx.close();
                 }
             }

@@ -6,12 +6,15 @@ import java.util.Map;
  * What one load run measured (latencies in milliseconds, CPU in percent of one core).
  * {@code serverMicrosPerMessage}: CPU time of the server side (gateway + database, or the broker)
  * per acknowledged message in µs, per process tree and as "total"; empty when none was found.
+ * {@code connectFailures}: devices that never connected; {@code failedConnectAttempts}: every
+ * refused or failed CONNECT (retried with backoff) by reason.
  */
 public record LoadResult(
         String label,
         String target,
         int connections,
         int connectFailures,
+        Map<String, Long> failedConnectAttempts,
         double connectSeconds,
         int targetRate,
         double seconds,

@@ -83,6 +83,7 @@ public final class LoadRun {
         schedules.forEach(s -> s.cancel(false));
         connections.forEach(c -> c.eventLoop().execute(c::close));
         return new LoadResult(label, target, connections.size(), (int) stats.connectFailures.sum(),
+                stats.connectAttemptsFailedByReason(),
                 round(connectSeconds), settings.rate(), round(seconds),
                 stats.published.sum() - publishedAtStart, acked, round(acked / seconds),
                 round(acked * settings.readingsPerMessage() / seconds),

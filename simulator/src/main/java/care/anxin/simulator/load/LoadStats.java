@@ -1,5 +1,9 @@
 package care.anxin.simulator.load;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
@@ -18,7 +22,21 @@ public final class LoadStats {
     public final LongAdder errors = new LongAdder();
     public final LongAdder commandsReceived = new LongAdder();
     public final AtomicInteger connected = new AtomicInteger();
+    /** CONNECT attempts that failed and were retried (or given up), by reason (a CONNACK code, "no CONNACK", ...). */
+    public final ConcurrentMap<String, LongAdder> connectAttemptsFailed = new ConcurrentHashMap<>();
+    public final LongAdder connectRetries = new LongAdder();
     private final Recorder latencyMicros = new Recorder(3);
+
+    void connectAttemptFailed(String reason) {
+        connectAttemptsFailed.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    }
+
+    /** Failed CONNECT attempts by reason, for the report. */
+    public Map<String, Long> connectAttemptsFailedByReason() {
+        Map<String, Long> byReason = new TreeMap<>();
+        connectAttemptsFailed.forEach((reason, n) -> byReason.put(reason, n.sum()));
+        return byReason;
+    }
 
     void recordLatency(long nanos) {
         latencyMicros.recordValue(Math.max(1, nanos / 1000));

@@ -48,14 +48,11 @@ public final class MqttLoadClient implements AutoCloseable {
         this.keepAliveSec = keepAliveSec;
     }
 
-    /**
-     * Connects every device, at most {@code connectsPerSecond} new connections a second and
-     * {@code maxPending} CONNECTs awaiting their CONNACK, so a login storm does not time itself
-     * out. Devices that fail are counted in {@link LoadStats#connectFailures} and left out.
-     */
+    /** Connects every device through a {@link ConnectRamp} (paced, retried with backoff like Paho's reconnect). */
     public List<LoadConnection> connectAll(List<DeviceCredential> devices, int connectsPerSecond, int maxPending,
                                            Duration connackTimeout) throws InterruptedException {
-        return ConnectRamp.connectAll(target.label(), devices, connectsPerSecond, maxPending, connackTimeout, stats, this::connect);
+        return new ConnectRamp<>(target.label(), group, stats, this::connect, "no CONNACK")
+                .connectAll(devices, connectsPerSecond, maxPending, connackTimeout);
     }
 
     public CompletableFuture<LoadConnection> connect(DeviceCredential device) {

@@ -40,9 +40,11 @@ public final class WatchLoadClient implements AutoCloseable {
         this.window = window;
     }
 
+    /** Connects every watch through a {@link ConnectRamp} (paced; a refused or closed login retried with backoff). */
     public List<WatchLoadConnection> connectAll(List<DeviceCredential> devices, int connectsPerSecond, int maxPending,
                                                 Duration loginTimeout) throws InterruptedException {
-        return ConnectRamp.connectAll(label, devices, connectsPerSecond, maxPending, loginTimeout, stats, this::connect);
+        return new ConnectRamp<>(label, group, stats, this::connect, "no LK reply")
+                .connectAll(devices, connectsPerSecond, maxPending, loginTimeout);
     }
 
     public CompletableFuture<WatchLoadConnection> connect(DeviceCredential device) {

@@ -26,16 +26,27 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A tiny MQTT server for tests: accepts the secrets it knows, acknowledges every QoS 1 publish. */
+/**
+ * A tiny MQTT server for tests: accepts the secrets it knows, acknowledges every QoS 1 publish;
+ * with {@code refuseFirstConnect}, answers each client id's first CONNECT "server unavailable"
+ * (as a busy gateway does).
+ */
 final class AckingMqttServer implements AutoCloseable {
     final AtomicLong publishes = new AtomicLong();
     final Set<String> clientIds = ConcurrentHashMap.newKeySet();
     private final EventLoopGroup group = new NioEventLoopGroup(1);
     private final Channel server;
+    final AtomicLong refusedBusy = new AtomicLong();
     private final String requiredPassword;
+    private final boolean refuseFirstConnect;
 
     AckingMqttServer(String requiredPassword) throws InterruptedException {
+        this(requiredPassword, false);
+    }
+
+    AckingMqttServer(String requiredPassword, boolean refuseFirstConnect) throws InterruptedException {
         this.requiredPassword = requiredPassword;
+        this.refuseFirstConnect = refuseFirstConnect;
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -56,7 +67,14 @@ final class AckingMqttServer implements AutoCloseable {
                 MqttConnectMessage connect = (MqttConnectMessage) msg;
                 byte[] password = connect.payload().passwordInBytes();
                 boolean ok = requiredPassword == null || (password != null && requiredPassword.equals(new String(password)));
-                clientIds.add(connect.payload().clientIdentifier());
+                boolean first = clientIds.add(connect.payload().clientIdentifier());
+                if (first && refuseFirstConnect) {
+                    refusedBusy.incrementAndGet();
+                    ctx.writeAndFlush(MqttMessageBuilders.connAck()
+                            .returnCode(MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE).build())
+                            .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+                    return;
+                }
                 ctx.writeAndFlush(MqttMessageBuilders.connAck().returnCode(ok ? MqttConnectReturnCode.CONNECTION_ACCEPTED
                         : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD).build());
             } else if (msg.fixedHeader().messageType() == MqttMessageType.PUBLISH) {

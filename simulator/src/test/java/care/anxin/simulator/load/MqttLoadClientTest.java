@@ -77,6 +77,24 @@ class MqttLoadClientTest {
                 mixed.addAll(devices(2, "wrong").stream().map(d -> new DeviceCredential(d.deviceId() + "x", "wrong")).toList());
                 assertThat(client.connectAll(mixed, 100, 10, Duration.ofSeconds(5))).hasSize(3);
                 assertThat(stats.connectFailures.sum()).isEqualTo(2);
+                assertThat(stats.connectAttemptsFailedByReason().get("CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD"))
+                        .as("each wrong device retried with backoff before giving up").isGreaterThanOrEqualTo(4);
+            }
+        }
+    }
+
+    @Test
+    void aRefusedDeviceRetriesWithBackoffAndGetsIn() throws Exception {
+        try (AckingMqttServer server = new AckingMqttServer("s3cret", true)) {
+            LoadStats stats = new LoadStats();
+            var target = new MqttLoadClient.Target("test", "127.0.0.1", server.port(), true);
+            try (MqttLoadClient client = new MqttLoadClient(target, PAYLOADS, stats, 1, 4, 60)) {
+                List<LoadConnection> up = client.connectAll(devices(20, "s3cret"), 0, 20, Duration.ofSeconds(20));
+                assertThat(up).hasSize(20);
+                assertThat(server.refusedBusy.get()).isEqualTo(20);
+                assertThat(stats.connectFailures.sum()).isZero();
+                assertThat(stats.connectRetries.sum()).isEqualTo(20);
+                assertThat(stats.connectAttemptsFailedByReason()).containsEntry("CONNECTION_REFUSED_SERVER_UNAVAILABLE", 20L);
             }
         }
     }

@@ -24,9 +24,10 @@ class WatchLoadClientTest {
         try (FakeWatchPlatform platform = new FakeWatchPlatform(registered)) {
             LoadStats stats = new LoadStats();
             try (WatchLoadClient client = new WatchLoadClient("fake", "127.0.0.1", platform.port(), new WatchVitalsFrames(), stats, 2, 2)) {
-                List<WatchLoadConnection> up = client.connectAll(devices, 0, 50, Duration.ofSeconds(20));
+                List<WatchLoadConnection> up = client.connectAll(devices, 0, 50, Duration.ofSeconds(4));
                 assertThat(up).hasSize(48);
                 assertThat(stats.connectFailures.sum()).as("the two unregistered ids are refused").isEqualTo(2);
+                assertThat(stats.connectAttemptsFailedByReason()).containsOnlyKeys("closed or unreachable");
                 LoadResult result = LoadRun.run("watch", "local", up, stats,
                         new LoadRun.Settings(500, Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(1),
                                 WatchVitalsFrames.READINGS), new ProcessCpu(List.of()), 0, line -> { });

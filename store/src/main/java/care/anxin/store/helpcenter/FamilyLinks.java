@@ -1,8 +1,9 @@
 package care.anxin.store.helpcenter;
 
 import care.anxin.store.console.ViewerScope;
+import care.anxin.store.page.Keyset;
+import care.anxin.store.page.Page;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -13,11 +14,17 @@ public class FamilyLinks {
                              String elderName, String relation, Instant createdAt) {
     }
 
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             SELECT fl.user_id, u.username, u.display_name, u.phone, fl.elder_id, e.name AS elder_name, fl.relation,
-                   fl.created_at
+                   fl.created_at""";
+    private static final String FROM = """
+
             FROM family_link fl JOIN app_user u ON u.id = fl.user_id JOIN elder e ON e.id = fl.elder_id
             """;
+
+    /** By elder name, then family member: one elder's family stays together across pages. */
+    private static final Keyset BY_ELDER = new Keyset(Keyset.key("e.name", "text"), Keyset.key("fl.elder_id", "bigint"),
+            Keyset.key("u.display_name", "text"), Keyset.key("fl.user_id", "bigint"));
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -39,12 +46,13 @@ public class FamilyLinks {
                 new MapSqlParameterSource().addValue("user", userId).addValue("elder", elderId)) == 1;
     }
 
-    /** Links whose elder the viewer (an admin) may see. */
-    public List<FamilyLink> visible(ViewerScope scope) {
+    /** Links whose elder the viewer (an admin) may see, a page at a time. */
+    public Page<FamilyLink> visible(ViewerScope scope, int limit, String cursor) {
         MapSqlParameterSource p = new MapSqlParameterSource();
-        return jdbc.query(SELECT + " WHERE " + scope.elderPredicate("e.organization_id", "e.id", p)
-                + " ORDER BY e.name, u.display_name", p, (rs, i) -> new FamilyLink(rs.getLong("user_id"),
+        String sql = COLUMNS + BY_ELDER.selectColumns() + FROM + " WHERE " + scope.elderPredicate("e.organization_id", "e.id", p)
+                + BY_ELDER.after(cursor, p) + BY_ELDER.orderAndLimit(limit, p);
+        return Page.of(jdbc.query(sql, p, BY_ELDER.mapper((rs, i) -> new FamilyLink(rs.getLong("user_id"),
                 rs.getString("username"), rs.getString("display_name"), rs.getString("phone"), rs.getLong("elder_id"),
-                rs.getString("elder_name"), rs.getString("relation"), rs.getTimestamp("created_at").toInstant()));
+                rs.getString("elder_name"), rs.getString("relation"), rs.getTimestamp("created_at").toInstant()))), limit);
     }
 }

@@ -2,8 +2,9 @@ package care.anxin.store.ingest;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Rows in PostgreSQL's binary COPY format (header, tuples, trailer), so the server stores the
@@ -65,10 +66,10 @@ final class BinaryCopyRows {
         return this;
     }
 
-    /** The whole COPY stream, trailer included. */
-    byte[] finish() {
+    /** Ends the stream (the trailer) and sends it whole to an open COPY, without another copy of the bytes. */
+    void writeTo(CopyIn copy) throws SQLException {
         room(2).putShort((short) -1);
-        return Arrays.copyOf(buffer.array(), buffer.position());
+        copy.writeToCopy(buffer.array(), 0, buffer.position());
     }
 
     /**

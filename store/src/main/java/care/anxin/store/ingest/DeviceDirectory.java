@@ -3,9 +3,11 @@ package care.anxin.store.ingest;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,16 +49,38 @@ public class DeviceDirectory {
                         (Long) rs.getObject(4), rs.getLong(5), DeviceCredentials.protocol(rs.getString(6))), deviceId).stream().findFirst();
     }
 
+    /** A verified legacy hash and the fast form that replaces it. */
+    public record HashUpgrade(String deviceId, String oldHash, String newHash) {
+    }
+
     /**
-     * Replaces a verified legacy hash by its fast form, unless the secret changed meanwhile. Marked
-     * as a re-hash so the device's live session is not revoked (V55 trigger).
+     * Replaces verified legacy hashes by their fast form in one statement (a fleet's first logins
+     * after a migration arrive together; one commit per device serialised the login threads),
+     * unless a secret changed meanwhile. Marked as a re-hash so the devices' live sessions are not
+     * revoked (V55 trigger). Returns the ids whose hash was replaced.
      */
-    public boolean upgradeSecretHash(String deviceId, String oldHash, String newHash) {
-        return Boolean.TRUE.equals(tx.execute(s -> {
+    public Set<String> upgradeSecretHashes(List<HashUpgrade> upgrades) {
+        if (upgrades.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> replaced = new HashSet<>();
+        tx.executeWithoutResult(s -> {
             jdbc.queryForObject("SELECT set_config('anxin.secret_rehash', 'on', true)", String.class);
-            return jdbc.update("UPDATE device SET secret_hash = ? WHERE id = ? AND secret_hash = ?",
-                    newHash, deviceId, oldHash) == 1;
-        }));
+            jdbc.query("""
+                    UPDATE device d SET secret_hash = u.new_hash
+                    FROM unnest(?::text[], ?::text[], ?::text[]) AS u(id, old_hash, new_hash)
+                    WHERE d.id = u.id AND d.secret_hash = u.old_hash RETURNING d.id""",
+                    ps -> {
+                        var c = ps.getConnection();
+                        ps.setArray(1, c.createArrayOf("text", upgrades.stream().map(HashUpgrade::deviceId).toArray()));
+                        ps.setArray(2, c.createArrayOf("text", upgrades.stream().map(HashUpgrade::oldHash).toArray()));
+                        ps.setArray(3, c.createArrayOf("text", upgrades.stream().map(HashUpgrade::newHash).toArray()));
+                    },
+                    rs -> {
+                        replaced.add(rs.getString(1));
+                    });
+        });
+        return replaced;
     }
 
     public List<ElderProfile> elders(Collection<Long> elderIds) {

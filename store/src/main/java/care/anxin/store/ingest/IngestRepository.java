@@ -1,8 +1,6 @@
 package care.anxin.store.ingest;
 
 import care.anxin.domain.event.ContractJson;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
 
@@ -31,10 +30,16 @@ import org.postgresql.core.BaseConnection;
  */
 public class IngestRepository {
 
-    /** Claims keys; the conflict target is (device_id, digest, time), so only new keys come back. */
+    /**
+     * Claims keys; the conflict target is (device_id, digest, time), so only new keys come back.
+     * Times travel as integer microseconds since PostgreSQL's epoch (what a timestamptz is), so the
+     * server parses no date text; the multiplication is exact (below 2^53 µs, ~285 years).
+     */
     private static final String CLAIM = """
             INSERT INTO message_dedup (time, device_id, digest, msg_id, received_at)
-            SELECT t::timestamptz, d, g, m, ?::timestamptz FROM unnest(?::text[], ?::text[], ?::int8[], ?::text[]) AS x(t, d, g, m)
+            SELECT timestamptz '2000-01-01 00:00:00+00' + t * interval '1 microsecond', d, g, m,
+                   timestamptz '2000-01-01 00:00:00+00' + ?::int8 * interval '1 microsecond'
+            FROM unnest(?::int8[], ?::text[], ?::int8[], ?::text[]) AS x(t, d, g, m)
             ON CONFLICT DO NOTHING
             RETURNING device_id, digest""";
     private static final String OBSERVATIONS =
@@ -102,8 +107,8 @@ public class IngestRepository {
     /** The keys of the items that are new: those with rows whose key was claimed now, and every row-less one. */
     private static Set<MessageKey> claim(Connection c, Collection<IngestItem> items, Instant receivedAt)
             throws SQLException {
-        Set<MessageKey> fresh = new HashSet<>();
-        Map<DeviceDigest, MessageKey> claiming = new HashMap<>();
+        Set<MessageKey> fresh = new HashSet<>(items.size() * 2);
+        Map<DeviceDigest, MessageKey> claiming = new HashMap<>(items.size() * 2);
         for (IngestItem item : items) {
             if (item.hasRows()) {
                 claiming.put(new DeviceDigest(item.key().deviceId(), item.key().digest()), item.key());
@@ -115,20 +120,20 @@ public class IngestRepository {
             return fresh;
         }
         int n = claiming.size();
-        String[] times = new String[n];
+        Long[] times = new Long[n];
         String[] devices = new String[n];
         Long[] digests = new Long[n];
         String[] msgIds = new String[n];
         int i = 0;
         for (MessageKey k : claiming.values()) {
-            times[i] = k.deviceTime().toString();
+            times[i] = BinaryCopyRows.pgMicros(k.deviceTime());
             devices[i] = k.deviceId();
             digests[i] = k.digest();
             msgIds[i++] = k.msgId();
         }
         try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
-            ps.setString(1, receivedAt.toString());
-            ps.setArray(2, c.createArrayOf("text", times));
+            ps.setLong(1, BinaryCopyRows.pgMicros(receivedAt));
+            ps.setArray(2, c.createArrayOf("int8", times));
             ps.setArray(3, c.createArrayOf("text", devices));
             ps.setArray(4, c.createArrayOf("int8", digests));
             ps.setArray(5, c.createArrayOf("text", msgIds));
@@ -176,10 +181,14 @@ public class IngestRepository {
     }
 
     private static void copyIn(Connection c, String sql, BinaryCopyRows rows) throws SQLException {
+        CopyIn copy = new CopyManager(c.unwrap(BaseConnection.class)).copyIn(sql);
         try {
-            new CopyManager(c.unwrap(BaseConnection.class)).copyIn(sql, new ByteArrayInputStream(rows.finish()));
-        } catch (IOException e) {
-            throw new SQLException("COPY stream failed: " + e.getMessage(), "08006", e);
+            rows.writeTo(copy);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
         }
     }
 

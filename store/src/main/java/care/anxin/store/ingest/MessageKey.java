@@ -24,10 +24,17 @@ public record MessageKey(String deviceId, String msgId, long digest, Instant dev
 
     /** First 64 bits of SHA-256: collisions need the same device and ts, so 64 bits are plenty. */
     public static long digest(byte[] payload) {
+        MessageDigest sha256 = SHA256.get();
+        sha256.reset();
+        return ByteBuffer.wrap(sha256.digest(payload)).getLong();
+    }
+
+    /** One digest per thread: looking the algorithm up costs a provider search for every message. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(payload)).getLong();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
-    }
+    });
 }

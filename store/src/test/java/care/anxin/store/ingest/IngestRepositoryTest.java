@@ -74,6 +74,18 @@ class IngestRepositoryTest {
             assertThat(((java.math.BigDecimal) stored.get("micros")).longValueExact()).isEqualTo(roundedMicros(r.time()));
             assertThat(java.nio.ByteBuffer.wrap((byte[]) stored.get("bits")).getLong()).isEqualTo(Double.doubleToRawLongBits(r.value()));
         }
+        // The de-duplication keys' times travel as integer microseconds: the same instants the text path stored.
+        for (IngestItem item : items) {
+            MessageKey k = item.key();
+            Map<String, Object> key = jdbc.queryForMap("""
+                    SELECT time = ?::timestamptz AS same_time, received_at = ?::timestamptz AS same_received,
+                           (extract(epoch FROM time) * 1000000)::numeric(30,0) AS micros
+                    FROM message_dedup WHERE device_id = ? AND digest = ?""",
+                    k.deviceTime().toString(), received.toString(), k.deviceId(), k.digest());
+            assertThat(key.get("same_time")).as("ts of %s", k.deviceTime()).isEqualTo(true);
+            assertThat(key.get("same_received")).isEqualTo(true);
+            assertThat(((java.math.BigDecimal) key.get("micros")).longValueExact()).isEqualTo(roundedMicros(k.deviceTime()));
+        }
     }
 
     @Test

@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class IngestBench {
 
     private static final Logger log = LoggerFactory.getLogger(IngestBench.class);
+    private static final String MQTT_LABEL = "anxin gateway";
+    private static final String WATCH_LABEL = "anxin watch listener";
 
     private final SimulatorProperties simulator;
     private final BenchProperties bench;
@@ -89,7 +91,7 @@ public final class IngestBench {
             try (Connection db = BenchFleet.connect(bench.dbUrl(), bench.dbUser(), bench.dbPassword())) {
                 devices = BenchFleet.ensure(db, bench.devices()).devices();
             }
-            label = "anxin gateway";
+            label = MQTT_LABEL;
         }
         MqttLoadClient.Target target = MqttLoadClient.Target.parse(label, simulator.broker(), !simulator.noAuth());
         return runAgainst(target, devices, runTag, List.of(), ServerProcesses.listeningOn(platformPorts(target.port())));
@@ -108,7 +110,7 @@ public final class IngestBench {
         int colon = endpoint.lastIndexOf(':');
         String host = endpoint.substring(0, colon);
         int port = Integer.parseInt(endpoint.substring(colon + 1));
-        String label = "anxin watch listener";
+        String label = WATCH_LABEL;
         LoadStats stats = new LoadStats();
         ProcessCpu cpu = cpu(List.of(), ServerProcesses.listeningOn(platformPorts(port)));
         System.out.printf("%n== %s (%s:%d): connecting %,d protocol watches (%d/s)...%n", label, host, port, devices.size(),
@@ -204,6 +206,12 @@ public final class IngestBench {
         for (LoadResult r : results) {
             System.out.println("CPU during " + r.label() + " (% of one core): " + r.cpuPercent());
         }
+        results.stream().filter(r -> r.label().equals(WATCH_LABEL)).findFirst().ifPresent(watch ->
+                results.stream().filter(r -> r.label().equals(MQTT_LABEL)).findFirst().ifPresent(mqtt -> System.out.printf(
+                        "watch path / MQTT path in this run: msg/s %.2f, readings/s %.2f, p50 %.2f, p99 %.2f, µs/msg %.2f%n",
+                        ratio(watch.ackedPerSecond(), mqtt.ackedPerSecond()), ratio(watch.readingsPerSecond(), mqtt.readingsPerSecond()),
+                        ratio(watch.p50Ms(), mqtt.p50Ms()), ratio(watch.p99Ms(), mqtt.p99Ms()),
+                        ratio(watch.microsPerMessage(), mqtt.microsPerMessage()))));
         if (results.size() == 2 && results.get(1).ackedPerSecond() > 0 && bench.rate() == 0) {
             System.out.printf("%s reached %.0f%% of %s's rate%n", results.get(0).label(),
                     100 * results.get(0).ackedPerSecond() / results.get(1).ackedPerSecond(), results.get(1).label());
@@ -234,6 +242,10 @@ public final class IngestBench {
     }
 
     private static final Set<String> LOCAL_HOSTS = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
+
+    private static double ratio(double a, double b) {
+        return b == 0 || Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : a / b;
+    }
 
     private static String abbreviate(String label) {
         return label.length() > 24 ? label.substring(0, 24) : label;

@@ -182,7 +182,7 @@ class DemoScriptTest {
     /** Ports below the kernel's ephemeral range (32768+), so no outgoing connection can be holding one. */
     private static Map<String, String> freePorts() {
         Map<String, String> ports = new LinkedHashMap<>();
-        for (String name : List.of("ANXIN_DB_PORT", "ANXIN_MQTT_PORT", "ANXIN_HTTP_PORT", "ANXIN_GATEWAY_HTTP_PORT",
+        for (String name : List.of("ANXIN_DB_PORT", "ANXIN_MQTT_PORT", "ANXIN_WATCH_PORT", "ANXIN_HTTP_PORT", "ANXIN_GATEWAY_HTTP_PORT",
                 "ANXIN_ALERT_HTTP_PORT", "ANXIN_SIMULATOR_HTTP_PORT")) {
             int port;
             do {

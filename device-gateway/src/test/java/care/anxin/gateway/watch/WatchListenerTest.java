@@ -55,7 +55,9 @@ class WatchListenerTest extends GatewayTestBase {
             assertThat(w.send("bphrt,128,82,74,,,,").reply(10_000)).as("UD2 gets no reply; bphrt does").isEqualTo("bphrt");
             assertThat(w.send(position("AL", "00010000")).reply(10_000)).isEqualTo("AL");
         }
-        assertThat(count("SELECT count(*) FROM location WHERE device_id = ?", id)).isEqualTo(2); // UD2 + the alarm's fix
+        // UD2 + the alarm's fix; the SOS alarm was answered when its event committed, its fix may follow
+        Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(count("SELECT count(*) FROM location WHERE device_id = ?", id)).isEqualTo(2));
         assertThat(count("SELECT count(*) FROM observation WHERE device_id = ? AND code IN ('SBP','DBP','HR')", id))
                 .isEqualTo(3);
         assertThat(count("SELECT count(*) FROM device_event WHERE device_id = ? AND kind = 'SOS'", id)).isEqualTo(1);
@@ -63,6 +65,21 @@ class WatchListenerTest extends GatewayTestBase {
                 String.class, id)).contains("31.230416");
         Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(jdbc.queryForObject("SELECT battery_pct FROM device WHERE id = ?", Integer.class, id)).isEqualTo(77));
+    }
+
+    @Test
+    void aReportWithoutAGpsFixKeepsItsCellsAndWifiWithoutInventingAPosition() throws Exception {
+        String id = fleet.watch();
+        String when = LocalDateTime.now(ZoneOffset.UTC).minusMinutes(3).format(WHEN);
+        try (WatchClient w = watch(id)) {
+            w.send("UD," + when + ",V,0.000000,N,0.000000,E,0.00,0.0,0.0,0,80,84,1300,0,00000000,1,255,460,0,6243,21711,-78,"
+                    + "2,home,A4:56:02:11:22:33,-60,office,a4:56:02:44:55:66,-71");
+            assertThat(w.send("LK").reply(10_000)).isEqualTo("LK");
+        }
+        assertThat(count("SELECT count(*) FROM location WHERE device_id = ?", id)).isZero();
+        var fix = jdbc.queryForMap("SELECT source, scan::text AS scan FROM radio_fix WHERE device_id = ?", id);
+        assertThat(fix.get("source")).isEqualTo("WIFI");
+        assertThat((String) fix.get("scan")).contains("21711").contains("a4:56:02:11:22:33").doesNotContain("home");
     }
 
     @Test
@@ -101,7 +118,8 @@ class WatchListenerTest extends GatewayTestBase {
             }
         }
         assertThat(count("SELECT count(*) FROM device_event WHERE device_id = ? AND kind = 'FALL'", id)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM location WHERE device_id = ?", id)).isEqualTo(2);
+        Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(count("SELECT count(*) FROM location WHERE device_id = ?", id)).isEqualTo(2));
         // untimed vitals are keyed by the receive minute: a resend within the minute is stored once
         assertThat(count("SELECT count(*) FROM observation WHERE device_id = ? AND code = 'SPO2'", id)).isBetween(1L, 2L);
     }
@@ -118,6 +136,18 @@ class WatchListenerTest extends GatewayTestBase {
             assertThat(w.closedWithin(10_000)).as("an MQTT device id is not a watch").isTrue();
         }
         assertThat(count("SELECT count(*) FROM device_event WHERE device_id = '8899999999'")).isZero();
+    }
+
+    @Test
+    void aWatchIdCannotLogInOverMqtt() throws Exception {
+        String id = fleet.watch();
+        try (var c = new org.eclipse.paho.client.mqttv3.MqttClient(uri(), id,
+                new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence())) {
+            c.connect(care.anxin.gateway.Clients.v3Options(id, "unused", true));
+            throw new AssertionError("a watch logged in over MQTT");
+        } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+            assertThat(e.getReasonCode()).as("refused like an unknown id").isEqualTo(4);
+        }
     }
 
     @Test

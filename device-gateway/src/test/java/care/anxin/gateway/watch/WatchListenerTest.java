@@ -55,7 +55,8 @@ class WatchListenerTest extends GatewayTestBase {
             assertThat(w.send("bphrt,128,82,74,,,,").reply(10_000)).as("UD2 gets no reply; bphrt does").isEqualTo("bphrt");
             assertThat(w.send(position("AL", "00010000")).reply(10_000)).isEqualTo("AL");
         }
-        // UD2 + the alarm's fix; the SOS alarm was answered when its event committed, its fix may follow
+        // UD2 + the alarm's fix. The AL reply follows the commit of its SOS (urgent lane), not of its fix,
+        // which takes the ordinary group commit and may land a linger later.
         Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(count("SELECT count(*) FROM location WHERE device_id = ?", id)).isEqualTo(2));
         assertThat(count("SELECT count(*) FROM observation WHERE device_id = ? AND code IN ('SBP','DBP','HR')", id))

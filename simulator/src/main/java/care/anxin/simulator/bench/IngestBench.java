@@ -175,7 +175,8 @@ public final class IngestBench {
         ProcessCpu cpu = cpu(extraPids, servers);
         System.out.printf("%n== %s (%s:%d): connecting %,d devices (%d/s)...%n", target.label(), target.host(), target.port(),
                 devices.size(), bench.connectRate());
-        try (MqttLoadClient client = new MqttLoadClient(target, new VitalsPayloads(runTag), stats, bench.threads(), bench.window(), 60)) {
+        try (MqttLoadClient client = new MqttLoadClient(target, new VitalsPayloads(runTag), stats, bench.threads(), bench.window(), 60,
+                bench.deviceLimit())) {
             long t0 = System.nanoTime();
             List<LoadConnection> up = client.connectAll(devices, bench.connectRate(), 200, Duration.ofSeconds(60));
             return measure(target.label(), target.host() + ":" + target.port(), up, stats, cpu, (System.nanoTime() - t0) / 1e9, 4);

@@ -91,7 +91,7 @@ public final class SosBench {
                  }
              });
              MqttLoadClient client = new MqttLoadClient(target, new VitalsPayloads(runTag, abnormalEvery), stats, bench.threads(),
-                     bench.window(), 60)) {
+                     bench.window(), 60, bench.deviceLimit())) {
             stream.awaitOpen(Duration.ofSeconds(10));
             List<DeviceCredential> devices = fleet.devices();
             List<LoadConnection> sosDevices = client.connectAll(devices.subList(0, SOS_DEVICES), 0, SOS_DEVICES, Duration.ofSeconds(30));

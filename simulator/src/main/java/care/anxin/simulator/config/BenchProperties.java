@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rate             total messages per second; 0 = each device at {@code maxPerDevice}
  * @param maxPerDevice     per-device ceiling of the "max" run (the gateway disconnects a device
  *                         above 20 msg/s, burst 40); 0 = no ceiling (as fast as PUBACKs come back)
+ * @param deviceLimit      what one device may send per second, catching up included (the gateway's
+ *                         per-device limit, 20): a device behind its schedule sends what it owes at
+ *                         this pace (burst 10), never faster; 0 = unpaced
  * @param window           QoS 1 messages in flight per connection
  * @param threads          event-loop threads of the load generator
  * @param connectRate      new connections per second while ramping up
@@ -39,6 +42,7 @@ public record BenchProperties(
         @DefaultValue("1000") int devices,
         @DefaultValue("10000") int rate,
         @DefaultValue("18") int maxPerDevice,
+        @DefaultValue("20") int deviceLimit,
         @DefaultValue("4") int window,
         @DefaultValue("2") int threads,
         @DefaultValue("10s") Duration warmup,

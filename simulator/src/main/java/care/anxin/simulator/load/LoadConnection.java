@@ -29,6 +29,8 @@ import java.util.function.Consumer;
 public final class LoadConnection extends SimpleChannelInboundHandler<MqttMessage> implements LoadDevice {
 
     private static final int MAX_OWED = 1_000;
+    /** Messages a paced device may send back to back (the gateway allows 40 at 20/s). */
+    private static final double BURST = 10;
 
     private final DeviceCredential device;
     private final boolean authenticate;
@@ -50,8 +52,19 @@ public final class LoadConnection extends SimpleChannelInboundHandler<MqttMessag
     private boolean saturate;
     private volatile boolean closing;
 
+    /** Client-side pace of a device (a token bucket), so catching up never bursts past the gateway's limit. */
+    private final double tokensPerNano;
+    private final double maxTokens;
+    private double tokens;
+    private long tokensAt;
+    private boolean drainScheduled;
+
     LoadConnection(DeviceCredential device, boolean authenticate, int keepAliveSec, PayloadSource payloads,
-                   LoadStats stats, int window) {
+                   LoadStats stats, int window, double maxPerSecond) {
+        this.tokensPerNano = maxPerSecond / 1e9;
+        this.maxTokens = Math.max(1, Math.min(BURST, maxPerSecond));
+        this.tokens = maxTokens;
+        this.tokensAt = System.nanoTime();
         this.device = device;
         this.authenticate = authenticate;
         this.keepAliveSec = keepAliveSec;
@@ -103,13 +116,52 @@ public final class LoadConnection extends SimpleChannelInboundHandler<MqttMessag
         if (!channel.isActive() || closing) {
             return;
         }
-        if (inflight < window && owed.isEmpty()) {
+        if (inflight < window && owed.isEmpty() && takeToken(now)) {
             publish(now);
         } else if (owed.size() < MAX_OWED) {
             owed.add(now);
+            drainLater(now);
         } else {
             stats.errors.increment(); // the server is so far behind that this device would have dropped data
         }
+    }
+
+    /** Whether the device may send one more message now (always, when not paced). */
+    private boolean takeToken(long now) {
+        if (tokensPerNano == 0) {
+            return true;
+        }
+        tokens = Math.min(maxTokens, tokens + (now - tokensAt) * tokensPerNano);
+        tokensAt = now;
+        if (tokens < 1) {
+            return false;
+        }
+        tokens -= 1;
+        return true;
+    }
+
+    /** Sends owed messages as the window and the pace allow; when only the pace holds them, tries again when a token is due. */
+    private void drainOwed() {
+        drainScheduled = false;
+        long now = System.nanoTime();
+        while (!owed.isEmpty() && inflight < window && channel.isActive() && !closing) {
+            if (!takeToken(now)) {
+                drainLater(now);
+                return;
+            }
+            if (!publish(owed.poll())) {
+                return; // an old message still holds the packet id's slot; the next PUBACK tries again
+            }
+        }
+    }
+
+    private void drainLater(long now) {
+        if (tokensPerNano == 0 || drainScheduled || inflight >= window) {
+            return; // unpaced, already due, or a PUBACK will release the next one
+        }
+        drainScheduled = true;
+        long wait = (long) Math.max(0, (1 - tokens) / tokensPerNano);
+        channel.eventLoop().schedule(this::drainOwed, Math.max(wait, 100_000), java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /** Keeps the window full from now on: every PUBACK releases the next publish (max-rate mode). */
@@ -199,7 +251,7 @@ public final class LoadConnection extends SimpleChannelInboundHandler<MqttMessag
             return;
         }
         if (!owed.isEmpty()) {
-            publish(owed.poll());
+            drainOwed();
         } else if (saturate) {
             publish(System.nanoTime());
         }
@@ -216,8 +268,8 @@ public final class LoadConnection extends SimpleChannelInboundHandler<MqttMessag
         commandListener.accept(payload);
     }
 
-    private void publish(long dueNanos) {
-        sendPublish(topic, payloads.payload(device.deviceId(), ++sequence), dueNanos);
+    private boolean publish(long dueNanos) {
+        return sendPublish(topic, payloads.payload(device.deviceId(), ++sequence), dueNanos);
     }
 
     private boolean sendPublish(String toTopic, byte[] payload, long dueNanos) {

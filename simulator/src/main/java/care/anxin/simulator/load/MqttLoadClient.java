@@ -38,8 +38,21 @@ public final class MqttLoadClient implements AutoCloseable {
     private final LoadStats stats;
     private final int window;
     private final int keepAliveSec;
+    private final double maxPerSecond;
 
     public MqttLoadClient(Target target, PayloadSource payloads, LoadStats stats, int threads, int window, int keepAliveSec) {
+        this(target, payloads, stats, threads, window, keepAliveSec, 0);
+    }
+
+    /**
+     * @param maxPerSecond what one device may send per second, catching up included (0 = no limit):
+     *                     a device behind its schedule (the server was slow to acknowledge) sends
+     *                     what it owes at this pace, never in a burst the gateway's per-device
+     *                     limit would cut
+     */
+    public MqttLoadClient(Target target, PayloadSource payloads, LoadStats stats, int threads, int window, int keepAliveSec,
+                          double maxPerSecond) {
+        this.maxPerSecond = maxPerSecond;
         this.group = new NioEventLoopGroup(threads);
         this.target = target;
         this.payloads = payloads;
@@ -56,7 +69,8 @@ public final class MqttLoadClient implements AutoCloseable {
     }
 
     public CompletableFuture<LoadConnection> connect(DeviceCredential device) {
-        LoadConnection connection = new LoadConnection(device, target.authenticate(), keepAliveSec, payloads, stats, window);
+        LoadConnection connection = new LoadConnection(device, target.authenticate(), keepAliveSec, payloads, stats, window,
+                maxPerSecond);
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)

@@ -31,7 +31,7 @@ class MosquittoLoadTest {
                         new LoadRun.Settings(1_000, Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(1), 4),
                         new ProcessCpu(List.of(mosquitto.pid(), ProcessHandle.current().pid())), 0, line -> { });
                 // The machine is shared, so only sanity here: the rate is in the right range, nothing lost.
-                assertThat(result.ackedPerSecond()).isBetween(300.0, 1_300.0);
+                assertThat(result.ackedPerSecond()).isBetween(300.0, 1_500.0); // above 1,000 when a stall is caught up
                 Thread.sleep(500);
                 assertThat(stats.acked.sum()).isEqualTo(stats.published.sum());
                 assertThat(result.errors() + result.dropped()).isZero();

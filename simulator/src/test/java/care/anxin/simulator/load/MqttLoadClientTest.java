@@ -100,6 +100,29 @@ class MqttLoadClientTest {
     }
 
     @Test
+    void aPacedDeviceNeverSendsFasterThanItsAllowedRateEvenWhenBehind() throws Exception {
+        try (AckingMqttServer server = new AckingMqttServer("s3cret")) {
+            LoadStats stats = new LoadStats();
+            var target = new MqttLoadClient.Target("test", "127.0.0.1", server.port(), true);
+            try (MqttLoadClient client = new MqttLoadClient(target, PAYLOADS, stats, 1, 4, 60, 20)) {
+                List<LoadConnection> up = client.connectAll(devices(1, "s3cret"), 0, 1, Duration.ofSeconds(10));
+                long before = server.publishes.get();
+                long t0 = System.nanoTime();
+                // Due 100 times a second, allowed 20: the rest is owed and sent at the allowed pace.
+                LoadRun.run("paced", "local", up, stats,
+                        new LoadRun.Settings(100, Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(1), 4),
+                        new ProcessCpu(List.of()), 0, line -> { });
+                double seconds = (System.nanoTime() - t0) / 1e9; // ~2.5 s, more on a loaded machine
+                long sent = server.publishes.get() - before;
+                assertThat(sent).as("at most the burst of 10 plus 20/s over %.2f s", seconds)
+                        .isBetween(30L, 10 + (long) Math.ceil(20 * seconds));
+                assertThat(sent).as("far below the 100/s it was due").isLessThan((long) (100 * seconds / 2));
+                assertThat(stats.errors.sum()).isZero();
+            }
+        }
+    }
+
+    @Test
     void targetsParseFromBrokerUris() {
         assertThat(MqttLoadClient.Target.parse("m", "tcp://127.0.0.1:18830", false))
                 .isEqualTo(new MqttLoadClient.Target("m", "127.0.0.1", 18830, false));

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The gateway's Micrometer meters, all named {@code anxin.gateway.*}. */
@@ -37,25 +38,22 @@ public class GatewayMetrics {
                 .description("Failed batch commits (retried, never acknowledged)").register(registry);
     }
 
+    /** get before computeIfAbsent (which locks a bin even on a hit), and no key building: runs per message. */
+    private static Counter cached(Map<String, Counter> counters, String key, Function<String, Counter> create) {
+        Counter c = counters.get(key);
+        return c != null ? c : counters.computeIfAbsent(key, create);
+    }
+
     public void gauge(String name, String description, Supplier<Number> value) {
         io.micrometer.core.instrument.Gauge.builder(name, value).description(description).register(registry);
     }
 
     public void messageIn(String kind) {
-        // get before computeIfAbsent, and no key concatenation: this runs for every message
-        Counter c = messagesIn.get(kind);
-        if (c == null) {
-            c = messagesIn.computeIfAbsent(kind, k -> registry.counter("anxin.gateway.messages.in", "kind", k));
-        }
-        c.increment();
+        cached(messagesIn, kind, k -> registry.counter("anxin.gateway.messages.in", "kind", k)).increment();
     }
 
     public void stored(String outcome) {
-        Counter c = messagesStored.get(outcome);
-        if (c == null) {
-            c = messagesStored.computeIfAbsent(outcome, k -> registry.counter("anxin.gateway.messages.stored", "outcome", k));
-        }
-        c.increment();
+        cached(messagesStored, outcome, k -> registry.counter("anxin.gateway.messages.stored", "outcome", k)).increment();
     }
 
     /** A refused message, packet, subscription or connection, by reason (acl, rate, oversize, payload, ...). */
@@ -86,7 +84,7 @@ public class GatewayMetrics {
 
     /** A watch frame by type (LK, UD, AL, bphrt, ..., unknown, malformed). */
     public void watchFrame(String type) {
-        watchFrames.computeIfAbsent(type, k -> registry.counter("anxin.gateway.watch.frames", "type", k)).increment();
+        cached(watchFrames, type, k -> registry.counter("anxin.gateway.watch.frames", "type", k)).increment();
     }
 
     /** A watch position report without a GPS fix, by what it held instead (LBS, WIFI, none). */

@@ -26,26 +26,26 @@ public final class LoadRun {
     private LoadRun() {
     }
 
-    public static LoadResult run(String label, String target, List<LoadConnection> connections, LoadStats stats,
+    public static LoadResult run(String label, String target, List<? extends LoadDevice> connections, LoadStats stats,
                                  Settings settings, ProcessCpu cpu, double connectSeconds, Consumer<String> out)
             throws InterruptedException {
         return run(label, target, connections, stats, settings, cpu, connectSeconds, out, () -> false);
     }
 
     /** As above, ending the measurement early once {@code stop} says so (checked every 100 ms). */
-    public static LoadResult run(String label, String target, List<LoadConnection> connections, LoadStats stats,
+    public static LoadResult run(String label, String target, List<? extends LoadDevice> connections, LoadStats stats,
                                  Settings settings, ProcessCpu cpu, double connectSeconds, Consumer<String> out,
                                  BooleanSupplier stop) throws InterruptedException {
         List<ScheduledFuture<?>> schedules = new ArrayList<>();
         if (!connections.isEmpty()) {
             if (settings.rate() > 0) {
                 long periodNanos = (long) (connections.size() * 1e9 / settings.rate());
-                for (LoadConnection c : connections) {
+                for (LoadDevice c : connections) {
                     long offset = ThreadLocalRandom.current().nextLong(Math.max(1, periodNanos));
-                    schedules.add(c.channel().eventLoop().scheduleAtFixedRate(c::tick, offset, periodNanos, TimeUnit.NANOSECONDS));
+                    schedules.add(c.eventLoop().scheduleAtFixedRate(c::tick, offset, periodNanos, TimeUnit.NANOSECONDS));
                 }
             } else {
-                connections.forEach(c -> c.channel().eventLoop().execute(c::saturate));
+                connections.forEach(c -> c.eventLoop().execute(c::saturate));
             }
         }
         long started = System.nanoTime();
@@ -81,7 +81,7 @@ public final class LoadRun {
         long acked = stats.acked.sum() - ackedAtStart;
         ProcessCpu.Snapshot cpuAtEnd = cpu.snapshot();
         schedules.forEach(s -> s.cancel(false));
-        connections.forEach(c -> c.channel().eventLoop().execute(c::close));
+        connections.forEach(c -> c.eventLoop().execute(c::close));
         return new LoadResult(label, target, connections.size(), (int) stats.connectFailures.sum(),
                 stats.connectAttemptsFailedByReason(),
                 round(connectSeconds), settings.rate(), round(seconds),
@@ -89,7 +89,8 @@ public final class LoadRun {
                 round(acked * settings.readingsPerMessage() / seconds),
                 ms(total, 50), ms(total, 99), ms(total, 99.9), round(total.getMaxValue() / 1000.0),
                 stats.errors.sum() - errorsAtStart, stats.dropped.sum() - droppedAtStart,
-                ProcessCpu.usage(cpuAtStart, cpuAtEnd), microsPerMessage(ProcessCpu.serverSeconds(cpuAtStart, cpuAtEnd), acked));
+                ProcessCpu.usage(cpuAtStart, cpuAtEnd), microsPerMessage(ProcessCpu.serverSeconds(cpuAtStart, cpuAtEnd), acked),
+                perMessage(ProcessCpu.serverCompilerSeconds(cpuAtStart, cpuAtEnd), acked));
     }
 
     /** Server CPU per acknowledged message, per process tree and in total. */
@@ -100,6 +101,14 @@ public final class LoadRun {
         }
         serverSeconds.forEach((name, seconds) -> micros.put(name, round(seconds * 1e6 / acked)));
         micros.put("total", round(serverSeconds.values().stream().mapToDouble(Double::doubleValue).sum() * 1e6 / acked));
+        return micros;
+    }
+
+    private static Map<String, Double> perMessage(Map<String, Double> seconds, long acked) {
+        Map<String, Double> micros = new LinkedHashMap<>();
+        if (acked > 0) {
+            seconds.forEach((name, s) -> micros.put(name, round(s * 1e6 / acked)));
+        }
         return micros;
     }
 

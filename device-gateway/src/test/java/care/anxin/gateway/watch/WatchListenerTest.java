@@ -147,6 +147,8 @@ class WatchListenerTest extends GatewayTestBase {
             assertThat(w.closedWithin(10_000)).isTrue();
         }
         Fleet.Device handset = fleet.device("HS");
+        var mqtt = care.anxin.gateway.Clients.v3Connected(uri(), handset, true); // now a remembered MQTT login
+        care.anxin.gateway.Clients.closeQuietly(mqtt);
         try (WatchClient w = new WatchClient(watchServer.port(), handset.id())) {
             w.send("LK");
             assertThat(w.closedWithin(10_000)).as("an MQTT device id is not a watch").isTrue();

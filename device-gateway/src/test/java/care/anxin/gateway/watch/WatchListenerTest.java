@@ -183,6 +183,21 @@ class WatchListenerTest extends GatewayTestBase {
     }
 
     @Test
+    void rebindingAWatchEndsItsConnectionAndASecondConnectionTakesOver() throws Exception {
+        String id = fleet.watch();
+        try (WatchClient first = watch(id)) {
+            assertThat(first.send("LK").reply(10_000)).isEqualTo("LK");
+            try (WatchClient second = watch(id)) {
+                assertThat(second.send("LK").reply(10_000)).isEqualTo("LK");
+                assertThat(first.closedWithin(10_000)).as("the older connection is taken over").isTrue();
+                long otherElder = fleet.elder("{}");
+                jdbc.update("UPDATE device SET elder_id = ? WHERE id = ?", otherElder, id);
+                assertThat(second.closedWithin(10_000)).as("re-binding revokes the live session").isTrue();
+            }
+        }
+    }
+
+    @Test
     void aLocateCommandReachesTheWatchAsCrAndItsAnswerRecordsDelivery() throws Exception {
         String id = fleet.watch();
         try (WatchClient w = watch(id)) {

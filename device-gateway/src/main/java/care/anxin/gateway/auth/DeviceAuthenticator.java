@@ -35,10 +35,10 @@ public class DeviceAuthenticator {
     }
 
     /**
-     * {@code found}: the device's row, empty for an unknown id; a verified legacy hash goes to
-     * {@code upgrades}, to be passed to {@link #upgrade} before the login is answered. A device
-     * registered for another protocol is refused like an unknown one. The watch protocol has no
-     * secret: its id is checked against the registry only (registered, enabled, bound).
+     * {@code found}: the device's row, empty for an unknown id. A device registered for another
+     * protocol is refused like an unknown one. The watch protocol has no secret: its id is checked
+     * against the registry only (registered, enabled, bound). A verified legacy hash goes to
+     * {@code upgrades}, to be passed to {@link #upgrade} before the login is answered.
      */
     public AuthResult check(DeviceProtocol protocol, String deviceId, byte[] secret, Optional<DeviceCredentials> found,
                             List<LegacyLogin> upgrades) {

@@ -83,6 +83,22 @@ class WatchListenerTest extends GatewayTestBase {
     }
 
     @Test
+    void aBacklogOfBufferedReportsOverTheRateIsSlowedNotCutOff() throws Exception {
+        String id = fleet.watch();
+        try (WatchClient w = watch(id)) {
+            assertThat(w.send("LK").reply(10_000)).isEqualTo("LK");
+            StringBuilder burst = new StringBuilder();
+            for (int i = 0; i < 80; i++) { // twice the burst of 40, in one write
+                burst.append(new String(care.anxin.domain.watch.WatchFrame.text("3G", id, null,
+                        position("UD2", "00000000")).encode(), java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            w.sendBytes(burst.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(w.send("LK").reply(30_000)).as("still connected after the burst").isEqualTo("LK");
+        }
+        assertThat(count("SELECT count(*) FROM location WHERE device_id = ?", id)).isEqualTo(80);
+    }
+
+    @Test
     void noReplyIsWrittenUntilTheFrameIsCommitted() throws Exception {
         String id = fleet.watch();
         try (WatchClient w = watch(id); Connection blocker = dataSource.getConnection()) {

@@ -194,7 +194,9 @@ public final class IngestBench {
         }
         System.out.println("µs/msg = CPU time of the server side (gateway + its database, or the broker) per acknowledged message:");
         for (LoadResult r : results) {
-            System.out.println("  " + r.label() + ": " + r.serverMicrosPerMessage());
+            System.out.println("  " + r.label() + ": " + r.serverMicrosPerMessage()
+                    + (r.serverJitMicrosPerMessage().isEmpty() ? ""
+                    : "; of which JIT compilation (start-up, longer warm-up lowers it): " + r.serverJitMicrosPerMessage()));
         }
         for (LoadResult r : results) {
             if (!r.failedConnectAttempts().isEmpty()) {

@@ -7,7 +7,8 @@ import java.util.Map;
  * {@code serverMicrosPerMessage}: CPU time of the server side (gateway + database, or the broker)
  * per acknowledged message in µs, per process tree and as "total"; empty when none was found.
  * {@code connectFailures}: devices that never connected; {@code failedConnectAttempts}: every
- * refused or failed CONNECT (retried with backoff) by reason.
+ * refused or failed CONNECT (retried with backoff) by reason. {@code serverJitMicrosPerMessage}:
+ * the part of a server JVM's figure spent by its JIT compiler threads (a start-up cost).
  */
 public record LoadResult(
         String label,
@@ -29,7 +30,8 @@ public record LoadResult(
         long errors,
         long dropped,
         Map<String, Double> cpuPercent,
-        Map<String, Double> serverMicrosPerMessage) {
+        Map<String, Double> serverMicrosPerMessage,
+        Map<String, Double> serverJitMicrosPerMessage) {
 
     /** The server side's total CPU µs per acknowledged message, or NaN when it was not measured. */
     public double microsPerMessage() {

@@ -89,7 +89,8 @@ public final class LoadRun {
                 round(acked * settings.readingsPerMessage() / seconds),
                 ms(total, 50), ms(total, 99), ms(total, 99.9), round(total.getMaxValue() / 1000.0),
                 stats.errors.sum() - errorsAtStart, stats.dropped.sum() - droppedAtStart,
-                ProcessCpu.usage(cpuAtStart, cpuAtEnd), microsPerMessage(ProcessCpu.serverSeconds(cpuAtStart, cpuAtEnd), acked));
+                ProcessCpu.usage(cpuAtStart, cpuAtEnd), microsPerMessage(ProcessCpu.serverSeconds(cpuAtStart, cpuAtEnd), acked),
+                perMessage(ProcessCpu.serverCompilerSeconds(cpuAtStart, cpuAtEnd), acked));
     }
 
     /** Server CPU per acknowledged message, per process tree and in total. */
@@ -100,6 +101,14 @@ public final class LoadRun {
         }
         serverSeconds.forEach((name, seconds) -> micros.put(name, round(seconds * 1e6 / acked)));
         micros.put("total", round(serverSeconds.values().stream().mapToDouble(Double::doubleValue).sum() * 1e6 / acked));
+        return micros;
+    }
+
+    private static Map<String, Double> perMessage(Map<String, Double> seconds, long acked) {
+        Map<String, Double> micros = new LinkedHashMap<>();
+        if (acked > 0) {
+            seconds.forEach((name, s) -> micros.put(name, round(s * 1e6 / acked)));
+        }
         return micros;
     }
 

@@ -35,7 +35,7 @@ public final class ProcessCpu {
     }
 
     public record Snapshot(long nanos, Map<Long, Long> ticks, Map<Long, String> names, long machineBusy, long machineTotal,
-                           Map<String, Long> serverTicks) {
+                           Map<String, Long> serverTicks, Map<String, Long> serverCompilerTicks) {
     }
 
     /** CPU seconds of each server process tree between two snapshots. */
@@ -43,6 +43,18 @@ public final class ProcessCpu {
         Map<String, Double> seconds = new LinkedHashMap<>();
         to.serverTicks().forEach((name, ticks) ->
                 seconds.put(name, (ticks - from.serverTicks().getOrDefault(name, ticks)) / TICKS_PER_SECOND));
+        return seconds;
+    }
+
+    /** CPU seconds of each server JVM's JIT compiler threads between two snapshots (part of {@link #serverSeconds}). */
+    public static Map<String, Double> serverCompilerSeconds(Snapshot from, Snapshot to) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        to.serverCompilerTicks().forEach((name, ticks) -> {
+            long used = ticks - from.serverCompilerTicks().getOrDefault(name, ticks);
+            if (used > 0) {
+                seconds.put(name, used / TICKS_PER_SECOND);
+            }
+        });
         return seconds;
     }
 
@@ -58,7 +70,8 @@ public final class ProcessCpu {
             }
         }
         long[] machine = machineTicks();
-        return new Snapshot(System.nanoTime(), ticks, names, machine[0], machine[1], servers.ticks());
+        return new Snapshot(System.nanoTime(), ticks, names, machine[0], machine[1], servers.ticks(),
+                servers.compilerTicks());
     }
 
     /** Percent of one core per process group between two snapshots, plus "machine" (of all cores). */

@@ -51,6 +51,36 @@ public final class ServerProcesses {
         return ticks;
     }
 
+    /**
+     * Clock ticks used so far by the JIT compiler threads of each root that is a JVM (HotSpot's
+     * "C1/C2 CompilerThread"): a freshly started gateway still compiles during a one-minute run,
+     * which is a start-up cost, not a per-message one. Roots without such threads report 0.
+     */
+    public Map<String, Long> compilerTicks() {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        roots.forEach((name, pid) -> {
+            long total = 0;
+            try (DirectoryStream<Path> tasks = Files.newDirectoryStream(PROC.resolve(pid + "/task"))) {
+                for (Path task : tasks) {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        if (comm.matches("C[12] CompilerThre.*")) {
+                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            total += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        // thread gone
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // not Linux, or gone
+            }
+            ticks.put(name, total);
+        });
+        return ticks;
+    }
+
     private static long treeTicks(long pid, Map<Long, List<Long>> children) {
         long total = ownAndReapedTicks(pid);
         for (long child : children.getOrDefault(pid, List.of())) {

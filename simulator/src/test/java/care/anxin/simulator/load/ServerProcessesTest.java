@@ -29,6 +29,21 @@ class ServerProcessesTest {
     }
 
     @Test
+    void theJitCompilerThreadsOfAJvmAreCountedApart() throws Exception {
+        assumeTrue(Files.exists(Path.of("/proc/self/task")), "Linux /proc only");
+        Process sleeper = new ProcessBuilder("sleep", "30").start();
+        try {
+            Map<String, Long> compiler = new ServerProcesses(Map.of("jvm", ProcessHandle.current().pid(),
+                    "native", sleeper.pid())).compilerTicks();
+            // This test JVM has compiled plenty by now (its compiler threads exist and have run); sleep has none.
+            assertThat(compiler.get("jvm")).isPositive();
+            assertThat(compiler.get("native")).isZero();
+        } finally {
+            sleeper.destroy();
+        }
+    }
+
+    @Test
     void microsPerMessageSumsTheTrees() {
         assertThat(LoadRun.microsPerMessage(Map.of("gateway", 0.5, "database", 1.5), 40_000))
                 .containsEntry("gateway", 12.5).containsEntry("database", 37.5).containsEntry("total", 50.0);

@@ -25,8 +25,9 @@ import org.postgresql.core.BaseConnection;
  * Writes a group-commit batch of uplink messages from many devices in ONE transaction:
  * de-duplication keys, observations, locations, device events and rejected messages.
  * Observations and locations, the bulk of every batch, go in by binary COPY (no value is parsed
- * from text by the server); keys and events are sent as arrays through {@code unnest}. A batch
- * costs one round trip per table.
+ * from text by the server); so do the de-duplication keys, unless one of them was stored before
+ * (then they are claimed through {@code INSERT ... ON CONFLICT DO NOTHING}); events are sent as
+ * arrays through {@code unnest}. A batch costs one round trip per table.
  */
 public class IngestRepository {
 
@@ -42,6 +43,9 @@ public class IngestRepository {
             FROM unnest(?::int8[], ?::text[], ?::int8[], ?::text[]) AS x(t, d, g, m)
             ON CONFLICT DO NOTHING
             RETURNING device_id, digest""";
+    private static final String CLAIM_ALL =
+            "COPY message_dedup (time, device_id, digest, msg_id, received_at) FROM STDIN (FORMAT binary)";
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final String OBSERVATIONS =
             "COPY observation (time, elder_id, device_id, code, value, received_at, flags) FROM STDIN (FORMAT binary)";
     private static final String LOCATIONS = "COPY location (time, elder_id, device_id, lat, lon, accuracy_m, source, "
@@ -81,7 +85,17 @@ public class IngestRepository {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Set<MessageKey> fresh = claim(c, unique.values(), receivedAt);
+                Set<MessageKey> fresh;
+                try {
+                    fresh = claimByCopy(c, unique.values(), receivedAt);
+                } catch (SQLException e) {
+                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    // A redelivery (or the same message in a concurrent batch): claim key by key instead.
+                    c.rollback();
+                    fresh = claim(c, unique.values(), receivedAt);
+                }
                 List<IngestItem> writing = new ArrayList<>(fresh.size());
                 for (IngestItem item : unique.values()) {
                     if (fresh.contains(item.key())) {
@@ -108,6 +122,31 @@ public class IngestRepository {
             c.setAutoCommit(true);
             insertEvents(c, events);
         }
+    }
+
+    /**
+     * The fast claim, for the usual batch without a single redelivery: every key by binary COPY
+     * (multi-row inserts, no array parsing, no per-row conflict handling). One key stored before
+     * fails it with a unique violation; the caller then rolls back and claims with {@link #claim}.
+     */
+    private static Set<MessageKey> claimByCopy(Connection c, Collection<IngestItem> items, Instant receivedAt)
+            throws SQLException {
+        Set<MessageKey> fresh = new HashSet<>(items.size() * 2);
+        BinaryCopyRows keys = new BinaryCopyRows(items.size());
+        boolean any = false;
+        for (IngestItem item : items) {
+            MessageKey k = item.key();
+            fresh.add(k);
+            if (item.hasRows()) {
+                keys.row(5).timestamptz(k.deviceTime()).text(k.deviceId()).int8(k.digest()).text(k.msgId())
+                        .timestamptz(receivedAt);
+                any = true;
+            }
+        }
+        if (any) {
+            copyIn(c, CLAIM_ALL, keys);
+        }
+        return fresh;
     }
 
     /** The keys of the items that are new: those with rows whose key was claimed now, and every row-less one. */

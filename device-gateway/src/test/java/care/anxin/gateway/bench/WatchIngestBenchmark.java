@@ -46,6 +46,7 @@ public final class WatchIngestBenchmark {
                 "--spring.datasource.password=postgres", "--server.port=0", "--anxin.gateway.port=0",
                 "--anxin.gateway.watch.port=0", "--anxin.gateway.bind-address=127.0.0.1",
                 "--anxin.gateway.limits.messages-per-second=1000", "--anxin.gateway.limits.burst=1000",
+                "--anxin.gateway.auth.max-per-address=100000",
                 "--logging.level.care.anxin.gateway=WARN");
         int port = app.getBean(WatchServer.class).port();
         AtomicLong replied = new AtomicLong();

@@ -147,6 +147,8 @@ class WatchListenerTest extends GatewayTestBase {
             assertThat(w.closedWithin(10_000)).isTrue();
         }
         Fleet.Device handset = fleet.device("HS");
+        var mqtt = care.anxin.gateway.Clients.v3Connected(uri(), handset, true); // now a remembered MQTT login
+        care.anxin.gateway.Clients.closeQuietly(mqtt);
         try (WatchClient w = new WatchClient(watchServer.port(), handset.id())) {
             w.send("LK");
             assertThat(w.closedWithin(10_000)).as("an MQTT device id is not a watch").isTrue();
@@ -177,6 +179,21 @@ class WatchListenerTest extends GatewayTestBase {
         try (WatchClient w = watch(id)) {
             w.send("LK");
             assertThat(w.closedWithin(10_000)).as("refused while disabled").isTrue();
+        }
+    }
+
+    @Test
+    void rebindingAWatchEndsItsConnectionAndASecondConnectionTakesOver() throws Exception {
+        String id = fleet.watch();
+        try (WatchClient first = watch(id)) {
+            assertThat(first.send("LK").reply(10_000)).isEqualTo("LK");
+            try (WatchClient second = watch(id)) {
+                assertThat(second.send("LK").reply(10_000)).isEqualTo("LK");
+                assertThat(first.closedWithin(10_000)).as("the older connection is taken over").isTrue();
+                long otherElder = fleet.elder("{}");
+                jdbc.update("UPDATE device SET elder_id = ? WHERE id = ?", otherElder, id);
+                assertThat(second.closedWithin(10_000)).as("re-binding revokes the live session").isTrue();
+            }
         }
     }
 

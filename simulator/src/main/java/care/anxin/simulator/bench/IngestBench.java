@@ -13,6 +13,7 @@ import care.anxin.simulator.load.ProcessCpu;
 import care.anxin.simulator.load.ServerProcesses;
 import care.anxin.simulator.load.WatchLoadClient;
 import care.anxin.simulator.load.WatchLoadConnection;
+import care.anxin.simulator.watch.WatchEndpoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -106,10 +107,9 @@ public final class IngestBench {
         try (Connection db = BenchFleet.connect(bench.dbUrl(), bench.dbUser(), bench.dbPassword())) {
             devices = BenchFleet.ensureWatches(db, bench.devices()).devices();
         }
-        String endpoint = simulator.watchEndpoint();
-        int colon = endpoint.lastIndexOf(':');
-        String host = endpoint.substring(0, colon);
-        int port = Integer.parseInt(endpoint.substring(colon + 1));
+        WatchEndpoint endpoint = WatchEndpoint.parse(simulator.watchEndpoint());
+        String host = endpoint.host();
+        int port = endpoint.port();
         String label = WATCH_LABEL;
         LoadStats stats = new LoadStats();
         ProcessCpu cpu = cpu(List.of(), ServerProcesses.listeningOn(platformPorts(port)));

@@ -193,8 +193,8 @@ public final class Simulation implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             long up = links.values().stream().filter(DeviceLink::connected).count();
             if (up == links.size() && watchesConnected() == watchCount()) {
-                log.info("All {} MQTT devices connected to {}, {} protocol watches to {}", up, config.brokerUri(),
-                        watchCount(), config.watchEndpoint());
+                log.info("All {} MQTT devices connected to {}{}", up, config.brokerUri(),
+                        watchCount() == 0 ? "" : ", " + watchCount() + " protocol watches to " + config.watchEndpoint());
                 return;
             }
             Thread.sleep(200);

@@ -4,6 +4,7 @@ import care.anxin.simulator.provision.ProvisionedCommunity;
 import care.anxin.simulator.scenario.DeviceRole;
 import care.anxin.simulator.scenario.ElderProfile;
 import care.anxin.simulator.scenario.SimAction;
+import care.anxin.simulator.watch.WatchEndpoint;
 import care.anxin.simulator.watch.WatchLink;
 import care.anxin.simulator.watch.WatchUplinkEncoder;
 import io.netty.channel.EventLoopGroup;
@@ -43,28 +44,42 @@ final class WatchFleet implements AutoCloseable {
      */
     WatchFleet(String endpoint, ProvisionedCommunity community, List<ElderProfile> wearers, Duration replyTimeout,
                IntFunction<List<SimAction>> locate, BiConsumer<String, String> onText) {
-        int colon = endpoint.lastIndexOf(':');
-        String host = endpoint.substring(0, colon).replaceFirst("^tcp://", "");
-        int port = Integer.parseInt(endpoint.substring(colon + 1));
+        WatchEndpoint target = WatchEndpoint.parse(endpoint);
         for (ElderProfile elder : wearers) {
             String id = community.deviceId(DeviceRole.WRISTBAND, elder.index());
-            String label = elder.name() + " 定位手表";
-            WatchLink[] self = new WatchLink[1];
-            self[0] = new WatchLink(group.next(), host, port, id, label, () -> encoder.heartbeat(id), replyTimeout,
-                    new WatchLink.Listener() {
-                        @Override
-                        public void onText(String text) {
-                            log.info("COMMAND text message on watch {} ({}): {}", id, label, text);
-                            onText.accept(id, text);
-                        }
+            Wearer wearer = new Wearer(elder, id, locate, onText);
+            wearer.link = new WatchLink(group.next(), target.host(), target.port(), id, wearer.label, () -> encoder.heartbeat(id), replyTimeout, wearer);
+            links.put(id, wearer.link);
+        }
+    }
 
-                        @Override
-                        public void onLocate() {
-                            log.info("COMMAND CR (locate now) to watch {} ({})", id, label);
-                            locate.apply(elder.index()).forEach(action -> send(self[0], action));
-                        }
-                    });
-            links.put(id, self[0]);
+    /** What a wearer's watch does with the platform's commands: show and count texts, answer CR with a fix. */
+    private final class Wearer implements WatchLink.Listener {
+        private final ElderProfile elder;
+        private final String id;
+        private final String label;
+        private final IntFunction<List<SimAction>> locate;
+        private final BiConsumer<String, String> onText;
+        private WatchLink link;
+
+        Wearer(ElderProfile elder, String id, IntFunction<List<SimAction>> locate, BiConsumer<String, String> onText) {
+            this.elder = elder;
+            this.id = id;
+            this.label = elder.name() + " 定位手表";
+            this.locate = locate;
+            this.onText = onText;
+        }
+
+        @Override
+        public void onText(String text) {
+            log.info("COMMAND text message on watch {} ({}): {}", id, label, text);
+            onText.accept(id, text);
+        }
+
+        @Override
+        public void onLocate() {
+            log.info("COMMAND CR (locate now) to watch {} ({})", id, label);
+            locate.apply(elder.index()).forEach(action -> send(link, action));
         }
     }
 

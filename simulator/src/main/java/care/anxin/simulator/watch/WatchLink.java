@@ -81,7 +81,7 @@ public final class WatchLink {
     private final ArrayDeque<String> outbox = new ArrayDeque<>();
     private final AtomicLong uploadSeconds = new AtomicLong();
     private Channel channel;
-    private boolean online;
+    private volatile boolean online;
     private boolean wantOnline;
     private int failures;
     private ScheduledFuture<?> watchdog;

@@ -175,6 +175,20 @@ public final class BenchFleet {
         return devices;
     }
 
+    /**
+     * After a bench: its devices are disabled, so a thousand bench wristbands that just went quiet
+     * do not become DEVICE_OFFLINE incidents on the boards of the demo they ran against (open ones
+     * auto-resolve, as their condition needs an enabled device). The next bench enables them again.
+     */
+    public static int park(Connection db) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement("""
+                UPDATE device SET enabled = FALSE
+                WHERE enabled AND organization_id = (SELECT id FROM organization WHERE code = ?)""")) {
+            st.setString(1, CENTER_CODE);
+            return st.executeUpdate();
+        }
+    }
+
     private static long center(Connection db) throws SQLException {
         try (PreparedStatement st = db.prepareStatement("SELECT id FROM organization WHERE code = ?")) {
             st.setString(1, CENTER_CODE);

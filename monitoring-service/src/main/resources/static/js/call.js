@@ -2,40 +2,12 @@
 // CALL_SERVICE with a service kind), optionally dispatched to a responder in the same step.
 import { api } from './api.js';
 import { t } from './i18n.js';
-import { h, icon, openDialog, closeDialog, toast, debounce } from './dom.js';
+import { h, icon, openDialog, closeDialog, toast } from './dom.js';
 import { field, bindForm } from './forms.js';
 import { catalogue } from './catalogue.js';
 import { responderOptions, sendResponder } from './dispatch.js';
 import { helpApi } from './helpcenter-api.js';
-
-function elderPicker() {
-  const hidden = h('input', { type: 'hidden', name: 'elderId', dataset: { type: 'id' } });
-  const chosen = h('p', { class: 'chosen-elder', id: 'call-elder-chosen', 'aria-live': 'polite' }, t('call.noElder'));
-  const results = h('ul', { class: 'pick-list', id: 'call-elder-results' });
-  const search = h('input', { type: 'search', id: 'call-elder-search', placeholder: t('call.searchHint'), autocomplete: 'off', 'aria-label': t('call.elder') });
-  const run = debounce(async () => {
-    const q = search.value.trim();
-    if (!q) return results.replaceChildren();
-    try {
-      const list = await api.elders(q, 8);
-      results.replaceChildren(...list.map((e) => h('li', {}, h('button', {
-        type: 'button', class: 'btn btn-ghost pick', dataset: { elderId: e.id },
-        onclick: () => {
-          hidden.value = e.id;
-          chosen.textContent = `${e.name} · ${e.address || ''} ${e.phone || ''}`;
-          results.replaceChildren();
-        },
-      }, h('strong', {}, e.name), ' ', h('span', { class: 'muted small' }, `${e.address || ''} ${e.phone || ''}`)))));
-      if (!list.length) results.replaceChildren(h('li', { class: 'muted' }, t('call.noMatch')));
-    } catch (error) {
-      results.replaceChildren(h('li', { class: 'error-box' }, error.message));
-    }
-  }, 250);
-  search.addEventListener('input', run);
-  return h('div', { class: 'field field-wide' },
-    h('label', { for: 'call-elder-search' }, t('call.elder'), h('span', { class: 'req', 'aria-hidden': 'true' }, ' *')),
-    search, results, chosen, hidden, h('p', { class: 'field-error', id: 'call-elder-error', hidden: true }));
-}
+import { elderPicker } from './elder-picker.js';
 
 export async function openCallForm(store) {
   const responders = await responderOptions();
@@ -45,7 +17,7 @@ export async function openCallForm(store) {
   serviceField.hidden = true;
   serviceField.dataset.skip = '';
   const form = h('form', { id: 'call-form', class: 'form-grid' },
-    elderPicker(),
+    elderPicker({ prefix: 'call-elder', required: true }).element,
     field({ name: 'kind', label: t('call.kind'), type: 'select', required: true, options: kinds, value: 'CALL_SOS' }),
     serviceField,
     field({ name: 'note', label: t('call.note'), type: 'textarea', rows: 3, required: true, wide: true }),

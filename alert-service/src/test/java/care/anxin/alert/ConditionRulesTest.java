@@ -103,9 +103,14 @@ class ConditionRulesTest {
         }
         Fixtures.Elder silent = harness.world.elder("唐美玲");
         harness.jdbc.update("UPDATE device SET last_connected_at = ? WHERE id = ?", ago(Duration.ofHours(2)), silent.wristband());
+        // A protocol watch on the wrist is a wearable too: connected and silent for two hours.
+        Fixtures.Elder watchWearer = harness.world.elder("高桂兰");
+        harness.jdbc.update("UPDATE device SET kind = 'WATCH', protocol = 'WATCH', last_connected_at = ? WHERE id = ?",
+                ago(Duration.ofHours(2)), watchWearer.wristband());
         rules.runOnce();
         assertThat(status(still, "INACTIVITY")).isEqualTo("OPEN");
         assertThat(status(silent, "NO_DATA")).isEqualTo("OPEN");
+        assertThat(status(watchWearer, "NO_DATA")).isEqualTo("OPEN");
 
         observe(silent, "HR", 72, Duration.ZERO);
         observe(still, "STEPS", 250, Duration.ZERO);

@@ -32,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
                 "anxin.gateway.plain.enabled=false",
+                "anxin.gateway.watch.port=0",
                 "anxin.gateway.bind-address=127.0.0.1",
                 "anxin.gateway.node-id=mtls-gw",
                 "anxin.gateway.tls.port=0",

@@ -5,17 +5,19 @@ import { t } from '../i18n.js';
 import { h, toast } from '../dom.js';
 import { field, bindForm } from '../forms.js';
 import { helpApi } from '../helpcenter-api.js';
+import { elderPicker } from '../elder-picker.js';
 import { panel, formGrid, submitRow, errorBox, simpleTable } from './common.js';
 
 export async function mount(content) {
-  const [users, elders] = await Promise.all([api.admin.users().catch(() => []), api.elders('', 500).catch(() => [])]);
+  const users = await api.admin.users().catch(() => []);
   const families = users.filter((u) => u.role === 'FAMILY');
+  const elderField = elderPicker({ prefix: 'family-elder', label: t('admin.family.elder'), required: true });
   const listBox = h('div', { class: 'table-wrap' });
   const form = h('form', { id: 'family-link-form' },
     formGrid(
       field({ name: 'userId', label: t('admin.family.user'), type: 'select', dataType: 'id', required: true, optional: true, options: families.map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` })) }),
-      field({ name: 'elderId', label: t('admin.family.elder'), type: 'select', dataType: 'id', required: true, optional: true, options: elders.map((e) => ({ value: e.id, label: e.name })) }),
-      field({ name: 'relation', label: t('admin.contact.relation') })),
+      field({ name: 'relation', label: t('admin.contact.relation') }),
+      elderField.element),
     submitRow(t('admin.family.link')));
 
   async function refresh() {
@@ -42,9 +44,11 @@ export async function mount(content) {
     }
   }
   bindForm(form, async (values) => {
+    if (!values.elderId) throw new Error(t('call.noElder'));
     await helpApi.link2family(values);
     toast(t('admin.saved'), 'ok');
     form.reset();
+    elderField.clear();
     await refresh();
   });
   content.append(panel(t('admin.family.title'), h('p', { class: 'muted small' }, t('admin.family.hint')), listBox, form));

@@ -97,7 +97,9 @@ class DemoScriptTest {
             }
             Thread.sleep(500);
         }
-        assertThat(Files.readString(output)).contains("Embedded PostgreSQL:", "Demo login: CARE_STAFF care01 / anxin-care");
+        assertThat(Files.readString(output)).contains("Embedded PostgreSQL:", "Demo login: CARE_STAFF care01 / anxin-care",
+                // elder #3 of the four wears a 3G protocol watch (the demo's watchShare of 30 %)
+                "Simulated community:", "4 elders: 3 with an MQTT handset + wristband, 1 with a 3G protocol watch (1 connected");
         return process;
     }
 
@@ -182,7 +184,7 @@ class DemoScriptTest {
     /** Ports below the kernel's ephemeral range (32768+), so no outgoing connection can be holding one. */
     private static Map<String, String> freePorts() {
         Map<String, String> ports = new LinkedHashMap<>();
-        for (String name : List.of("ANXIN_DB_PORT", "ANXIN_MQTT_PORT", "ANXIN_HTTP_PORT", "ANXIN_GATEWAY_HTTP_PORT",
+        for (String name : List.of("ANXIN_DB_PORT", "ANXIN_MQTT_PORT", "ANXIN_WATCH_PORT", "ANXIN_HTTP_PORT", "ANXIN_GATEWAY_HTTP_PORT",
                 "ANXIN_ALERT_HTTP_PORT", "ANXIN_SIMULATOR_HTTP_PORT")) {
             int port;
             do {

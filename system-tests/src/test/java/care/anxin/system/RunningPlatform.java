@@ -3,6 +3,7 @@ package care.anxin.system;
 import care.anxin.alert.AlertServiceApplication;
 import care.anxin.gateway.GatewayApplication;
 import care.anxin.gateway.mqtt.MqttServer;
+import care.anxin.gateway.watch.WatchServer;
 import care.anxin.monitoring.MonitoringApplication;
 import care.anxin.store.test.TestDatabase;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ final class RunningPlatform implements AutoCloseable {
     private final Map<String, Object> everywhere;
     final String databaseUrl;
     final int mqttPort;
+    /** The gateway's "3G" watch listener (docs/protocol-watch.md). */
+    final int watchPort;
     final int monitoringPort;
 
     RunningPlatform(Map<String, Object> alertProperties) {
@@ -46,6 +49,7 @@ final class RunningPlatform implements AutoCloseable {
                 "anxin.gateway.node-id", "system-test-gw",
                 "anxin.gateway.presence.offline-grace", "2s"));
         mqttPort = gateway.getBean(MqttServer.class).port();
+        watchPort = gateway.getBean(WatchServer.class).port();
         if (alertInThisJvm) {
             start(AlertServiceApplication.class, alertProperties);
         }

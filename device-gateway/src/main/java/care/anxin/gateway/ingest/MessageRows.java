@@ -3,12 +3,14 @@ package care.anxin.gateway.ingest;
 import care.anxin.domain.care.CarePlan;
 import care.anxin.domain.care.Classification;
 import care.anxin.domain.event.AbnormalReading;
+import care.anxin.domain.event.ContractJson;
 import care.anxin.domain.event.DeviceEventKind;
 import care.anxin.domain.event.DeviceReport;
 import care.anxin.domain.wire.DeviceClock;
 import care.anxin.domain.wire.TimeCorrection;
 import care.anxin.domain.wire.EventMessage;
 import care.anxin.domain.wire.LocationMessage;
+import care.anxin.domain.wire.RadioFixMessage;
 import care.anxin.domain.wire.Reading;
 import care.anxin.domain.wire.UplinkMessage;
 import care.anxin.domain.wire.VitalsMessage;
@@ -17,14 +19,16 @@ import care.anxin.store.ingest.IngestItem;
 import care.anxin.store.ingest.LocationRow;
 import care.anxin.store.ingest.MessageKey;
 import care.anxin.store.ingest.ObservationRow;
+import care.anxin.store.ingest.RadioFixRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Turns one accepted uplink message into its rows: observations (with device-clock correction),
- * locations, device events, and a VITAL_ABNORMAL event for each reading outside the elder's care
- * plan (never for readings more than 30 days old: those are history, not emergencies).
+ * locations, position reports without coordinates (radio_fix), device events, and a VITAL_ABNORMAL
+ * event for each reading outside the elder's care plan (never for readings more than 30 days old:
+ * those are history, not emergencies).
  */
 public class MessageRows {
 
@@ -38,6 +42,7 @@ public class MessageRows {
         List<ObservationRow> observations = new ArrayList<>();
         List<LocationRow> locations = new ArrayList<>();
         List<EventRow> events = new ArrayList<>();
+        List<RadioFixRow> radioFixes = new ArrayList<>();
         if (message instanceof VitalsMessage v) {
             for (Reading r : v.readings()) {
                 Instant measured = r.time() != null ? r.time() : v.deviceTime();
@@ -54,6 +59,10 @@ public class MessageRows {
             TimeCorrection t = DeviceClock.check(l.deviceTime(), receivedAt);
             locations.add(new LocationRow(t.time(), elderId, deviceId, l.point().lat(), l.point().lon(),
                     l.accuracyM(), l.source(), receivedAt, t.flags()));
+        } else if (message instanceof RadioFixMessage r) {
+            TimeCorrection t = DeviceClock.check(r.deviceTime(), receivedAt);
+            radioFixes.add(new RadioFixRow(t.time(), elderId, deviceId, r.source(), ContractJson.write(r.scan()),
+                    receivedAt, t.flags()));
         } else if (message instanceof EventMessage e) {
             // SOS and falls are never dropped for their clock: a wrong clock puts them at the receive time, marked.
             TimeCorrection t = e.type().urgent() ? DeviceClock.checkUrgent(e.deviceTime(), receivedAt, e.replay())
@@ -63,6 +72,6 @@ public class MessageRows {
         }
         // StatusMessage (heartbeats, wills): only refreshes device state (batched by DeviceActivityTracker) and
         // presence; no rows, so no de-duplication key either: a will is never taken for a duplicate.
-        return new IngestItem(key, observations, locations, events);
+        return new IngestItem(key, observations, locations, events, radioFixes);
     }
 }

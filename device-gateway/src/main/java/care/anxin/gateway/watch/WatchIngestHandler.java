@@ -48,11 +48,7 @@ final class WatchIngestHandler extends ChannelInboundHandlerAdapter {
         DeviceSession session = DeviceSession.of(ctx.channel());
         long arrived = System.nanoTime();
         if (!session.uplinkRate().tryAcquire(arrived)) {
-            services.metrics().reject("rate");
-            log.info("device={} more frames per second than allowed, closing", session.deviceId());
-            session.endReason("rate");
-            ctx.close();
-            return;
+            throttle(ctx, session);
         }
         String type = frame.type();
         services.metrics().watchFrame(TAGGED.contains(type) ? type : type.startsWith("AL") ? "AL" : "unknown");
@@ -109,6 +105,24 @@ final class WatchIngestHandler extends ChannelInboundHandlerAdapter {
             ack.outcome = IngestOutcome.STORED;
             flushReplies(ctx, session);
         }));
+    }
+
+    /**
+     * Over the frame rate: this frame is handled, but the socket is not read again until a token is
+     * back — a watch emptying its buffered UD2 reports after a day offline is slowed, not cut off
+     * (it would resend everything after a reconnect), and a flooding client only fills its own
+     * TCP window.
+     */
+    private void throttle(ChannelHandlerContext ctx, DeviceSession session) {
+        services.metrics().reject("rate_throttled");
+        ctx.channel().config().setAutoRead(false);
+        long pauseNanos = (long) (1_000_000_000L / Math.max(0.001, services.properties().limits().messagesPerSecond()));
+        ctx.executor().schedule(() -> {
+            if (ctx.channel().isActive() && !session.readPaused()) {
+                ctx.channel().config().setAutoRead(true);
+                ctx.read();
+            }
+        }, pauseNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /** SOS/fall: answered the moment the urgent events are committed, not behind earlier frames' replies. */

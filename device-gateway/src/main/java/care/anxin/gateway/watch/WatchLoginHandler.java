@@ -79,7 +79,7 @@ final class WatchLoginHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         channel.config().setAutoRead(false);
-        LoginGate.Attempt attempt = new LoginGate.Attempt(DeviceProtocol.WATCH, id, null, RemoteAddress.of(channel),
+        LoginGate.Attempt attempt = new LoginGate.Attempt(DeviceProtocol.WATCH, id, new byte[0], RemoteAddress.of(channel),
                 RemoteAddress.prefix(channel), false, channel::isActive);
         services.login().check(attempt).thenAccept(admission -> ctx.executor().execute(() -> {
             if (!channel.isActive()) {

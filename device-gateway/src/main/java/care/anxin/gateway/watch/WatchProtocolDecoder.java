@@ -1,5 +1,6 @@
 package care.anxin.gateway.watch;
 
+import care.anxin.domain.event.RadioScan;
 import care.anxin.domain.geo.GeoPoint;
 import care.anxin.domain.vital.VitalSign;
 import care.anxin.domain.watch.WatchFrame;
@@ -9,6 +10,7 @@ import care.anxin.domain.wire.EventType;
 import care.anxin.domain.wire.LocationMessage;
 import care.anxin.domain.wire.MessageKind;
 import care.anxin.domain.wire.Problem;
+import care.anxin.domain.wire.RadioFixMessage;
 import care.anxin.domain.wire.Reading;
 import care.anxin.domain.wire.StatusMessage;
 import care.anxin.domain.wire.UplinkMessage;
@@ -39,6 +41,7 @@ public final class WatchProtocolDecoder {
     static final Set<String> COMMAND_ANSWERS = Set.of("CR", "MESSAGE", "UPLOAD");
     private static final int POSITION_FIELDS = 16;
     /** An unknown type is echoed (the polite answer) only if it cannot break the reply's framing. */
+    private static final Pattern MAC = Pattern.compile("\\p{XDigit}{2}(:\\p{XDigit}{2}){5}");
     private static final Pattern ECHOABLE = Pattern.compile("[A-Za-z0-9_]{1,32}");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("ddMMuuHHmmss")
             .withResolverStyle(ResolverStyle.STRICT);
@@ -119,21 +122,56 @@ public final class WatchProtocolDecoder {
             parts.add(part(new LocationMessage(msgId + "-loc", time, point, null, LocationMessage.DEFAULT_SOURCE),
                     "loc|" + text));
         } else {
-            fix = radioSource(f);
+            RadioScan scan = radioScan(f);
+            if (scan != null) {
+                fix = scan.source();
+                parts.add(part(new RadioFixMessage(msgId + "-radio", time, scan), "radio|" + text));
+            } else {
+                fix = "none";
+            }
         }
         parts.add(part(new StatusMessage(msgId, time, battery, null, null, null, null, null), text));
         return new WatchUplink(parts, reply, null, fix, false);
     }
 
-    /** LBS or WIFI (access points listed after the cells); null when the report holds neither. */
-    static String radioSource(List<String> f) {
-        Integer cells = integer(f.size() > 16 ? f.get(16) : "");
-        int next = 18 + (cells != null && cells > 0 ? 2 + 3 * cells : 0);
-        Integer wifi = next < f.size() ? integer(f.get(next)) : null;
-        if (wifi != null && wifi > 0) {
-            return "WIFI";
+    /**
+     * The cells ({@code count, timing advance, MCC, MNC, then LAC, cell id, signal per cell}) and
+     * Wi-Fi access points ({@code count, then name, MAC, signal each}) after the status field;
+     * null when the report holds neither. Entries that do not read as numbers are left out.
+     */
+    static RadioScan radioScan(List<String> f) {
+        Integer count = integer(field(f, 16));
+        int n = count == null ? 0 : Math.max(0, Math.min(count, 64));
+        List<RadioScan.Cell> cells = new ArrayList<>();
+        int next = 18;
+        Integer mcc = null;
+        Integer mnc = null;
+        if (n > 0) {
+            mcc = integer(field(f, next));
+            mnc = integer(field(f, next + 1));
+            next += 2;
+            for (int i = 0; i < n; i++, next += 3) {
+                Long lac = whole(field(f, next));
+                Long cid = whole(field(f, next + 1));
+                if (lac != null && cid != null) {
+                    cells.add(new RadioScan.Cell(lac, cid, integer(field(f, next + 2))));
+                }
+            }
         }
-        return cells != null && cells > 0 ? "LBS" : null;
+        Integer wifiCount = integer(field(f, next));
+        List<RadioScan.AccessPoint> wifi = new ArrayList<>();
+        next++;
+        for (int i = 0; wifiCount != null && i < Math.min(wifiCount, 64); i++, next += 3) {
+            String mac = field(f, next + 1);
+            if (MAC.matcher(mac).matches()) {
+                wifi.add(new RadioScan.AccessPoint(mac.toLowerCase(java.util.Locale.ROOT), integer(field(f, next + 2))));
+            }
+        }
+        return cells.isEmpty() && wifi.isEmpty() ? null : new RadioScan(mcc, mnc, cells, wifi);
+    }
+
+    private static String field(List<String> f, int i) {
+        return i < f.size() ? f.get(i) : "";
     }
 
     private WatchUplink vitals(WatchFrame frame, Instant receivedAt, VitalSign... signs) {
@@ -204,6 +242,14 @@ public final class WatchProtocolDecoder {
     private static Integer battery(String s) {
         Integer pct = integer(s);
         return pct != null && pct >= 0 && pct <= 100 ? pct : null;
+    }
+
+    private static Long whole(String s) {
+        try {
+            return s == null || s.isBlank() ? null : Long.valueOf(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     static Integer integer(String s) {

@@ -12,7 +12,7 @@ import java.util.List;
  * @param parts         messages to store; a refused frame is one rejected part
  * @param reply         content of the reply frame (null: the protocol expects none)
  * @param commandAnswer the watch type of a platform command this frame answers ({@code CR}, {@code MESSAGE}, ...)
- * @param fix           LBS or WIFI for a position report without a GPS fix, else null
+ * @param fix           for a position report without a GPS fix, what it held instead (LBS, WIFI or none); else null
  * @param unknown       a frame type this version does not understand
  */
 public record WatchUplink(List<Part> parts, String reply, String commandAnswer, String fix, boolean unknown) {

@@ -9,6 +9,7 @@ import care.anxin.domain.wire.DecodeResult;
 import care.anxin.domain.wire.DeviceCommand;
 import care.anxin.domain.wire.EventMessage;
 import care.anxin.domain.wire.LocationMessage;
+import care.anxin.domain.wire.RadioFixMessage;
 import care.anxin.domain.wire.StatusMessage;
 import care.anxin.domain.wire.VitalsMessage;
 import java.io.ByteArrayOutputStream;
@@ -122,10 +123,9 @@ class WatchGoldenFramesTest {
             } else if (message instanceof VitalsMessage v) {
                 out.add("VITALS " + v.readings().stream().map(r -> r.sign().name() + "=" + number(r.value()))
                         .collect(Collectors.joining(" ")));
+            } else if (message instanceof RadioFixMessage r) {
+                out.add("FIX " + r.source());
             } else if (message instanceof StatusMessage s) {
-                if (u.fix() != null) {
-                    out.add("FIX " + u.fix());
-                }
                 out.add(s.battery() == null ? "STATUS" : "STATUS battery=" + s.battery());
             }
         }

@@ -69,6 +69,37 @@ class WatchListenerTest extends GatewayTestBase {
     }
 
     @Test
+    void aReportWithoutAGpsFixKeepsItsCellsAndWifiWithoutInventingAPosition() throws Exception {
+        String id = fleet.watch();
+        String when = LocalDateTime.now(ZoneOffset.UTC).minusMinutes(3).format(WHEN);
+        try (WatchClient w = watch(id)) {
+            w.send("UD," + when + ",V,0.000000,N,0.000000,E,0.00,0.0,0.0,0,80,84,1300,0,00000000,1,255,460,0,6243,21711,-78,"
+                    + "2,home,A4:56:02:11:22:33,-60,office,a4:56:02:44:55:66,-71");
+            assertThat(w.send("LK").reply(10_000)).isEqualTo("LK");
+        }
+        assertThat(count("SELECT count(*) FROM location WHERE device_id = ?", id)).isZero();
+        var fix = jdbc.queryForMap("SELECT source, scan::text AS scan FROM radio_fix WHERE device_id = ?", id);
+        assertThat(fix.get("source")).isEqualTo("WIFI");
+        assertThat((String) fix.get("scan")).contains("21711").contains("a4:56:02:11:22:33").doesNotContain("home");
+    }
+
+    @Test
+    void aBacklogOfBufferedReportsOverTheRateIsSlowedNotCutOff() throws Exception {
+        String id = fleet.watch();
+        try (WatchClient w = watch(id)) {
+            assertThat(w.send("LK").reply(10_000)).isEqualTo("LK");
+            StringBuilder burst = new StringBuilder();
+            for (int i = 0; i < 80; i++) { // twice the burst of 40, in one write
+                burst.append(new String(care.anxin.domain.watch.WatchFrame.text("3G", id, null,
+                        position("UD2", "00000000")).encode(), java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            w.sendBytes(burst.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(w.send("LK").reply(30_000)).as("still connected after the burst").isEqualTo("LK");
+        }
+        assertThat(count("SELECT count(*) FROM location WHERE device_id = ?", id)).isEqualTo(80);
+    }
+
+    @Test
     void noReplyIsWrittenUntilTheFrameIsCommitted() throws Exception {
         String id = fleet.watch();
         try (WatchClient w = watch(id); Connection blocker = dataSource.getConnection()) {
@@ -104,7 +135,8 @@ class WatchListenerTest extends GatewayTestBase {
             }
         }
         assertThat(count("SELECT count(*) FROM device_event WHERE device_id = ? AND kind = 'FALL'", id)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM location WHERE device_id = ?", id)).isEqualTo(2);
+        Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(count("SELECT count(*) FROM location WHERE device_id = ?", id)).isEqualTo(2));
         // untimed vitals are keyed by the receive minute: a resend within the minute is stored once
         assertThat(count("SELECT count(*) FROM observation WHERE device_id = ? AND code = 'SPO2'", id)).isBetween(1L, 2L);
     }
@@ -116,11 +148,25 @@ class WatchListenerTest extends GatewayTestBase {
             assertThat(w.closedWithin(10_000)).isTrue();
         }
         Fleet.Device handset = fleet.device("HS");
+        var mqtt = care.anxin.gateway.Clients.v3Connected(uri(), handset, true); // now a remembered MQTT login
+        care.anxin.gateway.Clients.closeQuietly(mqtt);
         try (WatchClient w = new WatchClient(watchServer.port(), handset.id())) {
             w.send("LK");
             assertThat(w.closedWithin(10_000)).as("an MQTT device id is not a watch").isTrue();
         }
         assertThat(count("SELECT count(*) FROM device_event WHERE device_id = '8899999999'")).isZero();
+    }
+
+    @Test
+    void aWatchIdCannotLogInOverMqtt() throws Exception {
+        String id = fleet.watch();
+        try (var c = new org.eclipse.paho.client.mqttv3.MqttClient(uri(), id,
+                new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence())) {
+            c.connect(care.anxin.gateway.Clients.v3Options(id, "unused", true));
+            throw new AssertionError("a watch logged in over MQTT");
+        } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+            assertThat(e.getReasonCode()).as("refused like an unknown id").isEqualTo(4);
+        }
     }
 
     @Test
@@ -134,6 +180,21 @@ class WatchListenerTest extends GatewayTestBase {
         try (WatchClient w = watch(id)) {
             w.send("LK");
             assertThat(w.closedWithin(10_000)).as("refused while disabled").isTrue();
+        }
+    }
+
+    @Test
+    void rebindingAWatchEndsItsConnectionAndASecondConnectionTakesOver() throws Exception {
+        String id = fleet.watch();
+        try (WatchClient first = watch(id)) {
+            assertThat(first.send("LK").reply(10_000)).isEqualTo("LK");
+            try (WatchClient second = watch(id)) {
+                assertThat(second.send("LK").reply(10_000)).isEqualTo("LK");
+                assertThat(first.closedWithin(10_000)).as("the older connection is taken over").isTrue();
+                long otherElder = fleet.elder("{}");
+                jdbc.update("UPDATE device SET elder_id = ? WHERE id = ?", otherElder, id);
+                assertThat(second.closedWithin(10_000)).as("re-binding revokes the live session").isTrue();
+            }
         }
     }
 

@@ -72,14 +72,19 @@ class AdminAndIncidentTest extends ApiTestBase {
     void aWatchIsRegisteredForTheWatchProtocolAndAHandsetForMqtt() {
         ApiClient adminA = t.as("adminA");
         String watch = "88" + Math.abs(t.tag.hashCode() % 100_000_000);
-        assertThat(adminA.post("/api/v1/admin/devices", Map.of("id", watch, "kind", "WATCH",
-                "organizationId", t.centerA)).status()).isEqualTo(201);
+        ApiClient.Response registered = adminA.post("/api/v1/admin/devices", Map.of("id", watch, "kind", "WATCH",
+                "organizationId", t.centerA));
+        assertThat(registered.status()).isEqualTo(201);
+        assertThat(registered.json().get("secret").isNull()).as("a protocol watch is given no secret").isTrue();
+        assertThat(adminA.post("/api/v1/admin/devices/" + watch + "/rotate-secret", null).status()).isEqualTo(409);
         assertThat(jdbc.queryForObject("SELECT kind || '/' || protocol FROM device WHERE id = ?", String.class, watch))
                 .isEqualTo("WATCH/WATCH");
         assertThat(adminA.get("/api/v1/admin/devices").raw().body()).contains("\"protocol\":\"WATCH\"");
         String mqttWatch = "mw-" + t.tag;
-        assertThat(adminA.post("/api/v1/admin/devices", Map.of("id", mqttWatch, "kind", "WATCH", "protocol", "MQTT",
-                "organizationId", t.centerA)).status()).isEqualTo(201);
+        ApiClient.Response mqttRegistered = adminA.post("/api/v1/admin/devices", Map.of("id", mqttWatch, "kind", "WATCH",
+                "protocol", "MQTT", "organizationId", t.centerA));
+        assertThat(mqttRegistered.status()).isEqualTo(201);
+        assertThat(mqttRegistered.json().get("secret").asText()).as("an MQTT watch logs in with its secret").hasSizeGreaterThan(16);
         assertThat(jdbc.queryForObject("SELECT protocol FROM device WHERE id = ?", String.class, mqttWatch))
                 .isEqualTo("MQTT");
         assertThat(adminA.post("/api/v1/admin/devices", Map.of("id", "bad-" + t.tag, "kind", "WATCH",

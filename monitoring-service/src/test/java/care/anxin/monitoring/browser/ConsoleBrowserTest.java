@@ -311,4 +311,38 @@ class ConsoleBrowserTest extends ConsoleBrowserSupport {
             chrome.screenshot("admin-elders");
         }
     }
+
+    /** A watch has no secret to show; binding finds the elder by typing, as a city's elders fit no drop-down. */
+    @Test
+    void adminRegistersAWatchWithoutASecretAndBindsItByTypingTheEldersName() {
+        try (HeadlessChrome chrome = browser()) {
+            chrome.login("bt-admin", PASSWORD);
+            chrome.open("/#/admin/devices");
+            WebElement form = chrome.waitFor(d -> d.findElement(By.id("device-form")));
+            form.findElement(By.name("id")).sendKeys("864994000012345");
+            new Select(form.findElement(By.name("kind"))).selectByValue("WATCH");
+            new Select(form.findElement(By.name("organizationId"))).selectByValue(Long.toString(fixtures.centerId()));
+            form.findElement(By.cssSelector("button[type='submit']")).click();
+
+            WebElement notice = chrome.waitFor(d -> d.findElement(By.id("watch-registered")));
+            assertThat(notice.getText()).contains("864994000012345").contains("5093");
+            assertThat(chrome.driver.findElements(By.id("secret-value"))).as("no secret shown for a watch").isEmpty();
+            assertThat(jdbc.queryForObject("SELECT protocol FROM device WHERE id = '864994000012345'", String.class))
+                    .isEqualTo("WATCH");
+            chrome.driver.findElement(By.cssSelector("#dialog .btn-primary")).click();
+
+            By row = By.cssSelector("#device-table tr[data-device-id='864994000012345']");
+            chrome.waitFor(d -> d.findElements(row).size() == 1);
+            assertThat(chrome.driver.findElement(row).findElements(By.tagName("button")).stream()
+                    .map(WebElement::getText)).as("no rotate-secret button").doesNotContain("更换密钥");
+            chrome.driver.findElement(row).findElement(By.cssSelector("button[data-action='bind']")).click();
+            chrome.waitFor(d -> d.findElement(By.id("bind-elder-search"))).sendKeys(ELDER_NAME);
+            chrome.waitFor(Duration.ofSeconds(10), d -> d.findElement(By.cssSelector("#bind-elder-results button.pick"))).click();
+            chrome.driver.findElement(By.cssSelector("#bind-form button[type='submit']")).click();
+            chrome.waitFor(Duration.ofSeconds(10), d -> d.findElement(row).getText().contains(ELDER_NAME));
+            assertThat(jdbc.queryForObject("SELECT elder_id FROM device WHERE id = '864994000012345'", Long.class))
+                    .isEqualTo(fixtures.elderId());
+            chrome.screenshot("admin-watch-bound");
+        }
+    }
 }

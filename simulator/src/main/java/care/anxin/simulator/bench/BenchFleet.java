@@ -101,6 +101,63 @@ public final class BenchFleet {
         return new Fleet(centerId, devices, elderIds);
     }
 
+    /** Id prefix of bench watches: ten digits like a real registration code ({@code 8700000001}). */
+    public static final String WATCH_PREFIX = "87";
+
+    /**
+     * N bench elders wearing a protocol watch each (kind WATCH, ids {@code 87} + eight digits; the
+     * protocol has no password, so an enabled registered id is all a watch needs). Idempotent.
+     */
+    public static Fleet ensureWatches(Connection db, int count) throws SQLException {
+        long centerId = center(db);
+        int existing;
+        try (PreparedStatement st = db.prepareStatement(
+                "SELECT count(*) FROM device WHERE id LIKE '87%' AND kind = 'WATCH' AND organization_id = ?")) {
+            st.setLong(1, centerId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                existing = rs.getInt(1);
+            }
+        }
+        if (existing < count) {
+            try (PreparedStatement st = db.prepareStatement("""
+                    WITH e AS (
+                      INSERT INTO elder (organization_id, name, gender, birth_date, home_lat, home_lon, home_radius_m)
+                      SELECT ?, '压测手表' || lpad(g::text, 8, '0'), CASE WHEN g % 2 = 0 THEN 'F' ELSE 'M' END,
+                             date '1946-03-01' + (g % 3000), 31.22 + (g % 100) * 0.0005, 121.46 + (g / 100 % 100) * 0.0005, 500
+                      FROM generate_series(?, ?) g
+                      RETURNING id, name)
+                    INSERT INTO device (id, kind, protocol, organization_id, elder_id, secret_hash, model)
+                    SELECT '87' || substring(name from 5), 'WATCH', 'WATCH', ?, id, '-', 'bench 3G watch' FROM e
+                    """)) {
+                st.setLong(1, centerId);
+                st.setInt(2, existing + 1);
+                st.setInt(3, count);
+                st.setLong(4, centerId);
+                st.executeUpdate();
+            }
+        }
+        try (PreparedStatement st = db.prepareStatement(
+                "UPDATE device SET enabled = TRUE WHERE organization_id = ? AND id LIKE '87%' AND kind = 'WATCH'")) {
+            st.setLong(1, centerId);
+            st.executeUpdate();
+        }
+        List<DeviceCredential> devices = new ArrayList<>(count);
+        List<Long> elderIds = new ArrayList<>(count);
+        try (PreparedStatement st = db.prepareStatement("SELECT id, elder_id FROM device WHERE organization_id = ? "
+                + "AND id LIKE '87%' AND kind = 'WATCH' ORDER BY id LIMIT ?")) {
+            st.setLong(1, centerId);
+            st.setInt(2, count);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    devices.add(new DeviceCredential(rs.getString(1), null));
+                    elderIds.add(rs.getLong(2));
+                }
+            }
+        }
+        return new Fleet(centerId, devices, elderIds);
+    }
+
     /** Makes these bench devices one-key handsets (they get ALERT_ACK downlinks for their SOS). */
     public static void makeHandsets(Connection db, List<DeviceCredential> devices) throws SQLException {
         try (PreparedStatement st = db.prepareStatement("UPDATE device SET kind = 'HANDSET' WHERE id = ANY (?)")) {
@@ -116,6 +173,20 @@ public final class BenchFleet {
             devices.add(new DeviceCredential(String.format("BN-%06d", i), SECRET));
         }
         return devices;
+    }
+
+    /**
+     * After a bench: its devices are disabled, so a thousand bench wristbands that just went quiet
+     * do not become DEVICE_OFFLINE incidents on the boards of the demo they ran against (open ones
+     * auto-resolve, as their condition needs an enabled device). The next bench enables them again.
+     */
+    public static int park(Connection db) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement("""
+                UPDATE device SET enabled = FALSE
+                WHERE enabled AND organization_id = (SELECT id FROM organization WHERE code = ?)""")) {
+            st.setString(1, CENTER_CODE);
+            return st.executeUpdate();
+        }
     }
 
     private static long center(Connection db) throws SQLException {

@@ -3,6 +3,8 @@ package care.anxin.simulator.bench;
 import care.anxin.simulator.config.BenchProperties;
 import care.anxin.simulator.config.SimulatorProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -49,8 +51,24 @@ public class BenchMode implements ApplicationRunner {
         } catch (Exception e) {
             log.error("Bench {} failed: {}", simulator.bench(), e.toString(), e);
             exit = 1;
+        } finally {
+            parkFleet();
         }
         int code = exit;
         System.exit(SpringApplication.exit(context, (ExitCodeGenerator) () -> code));
+    }
+
+    private void parkFleet() {
+        if (simulator.noAuth()) {
+            return; // a plain broker: no platform database was touched
+        }
+        try (Connection db = BenchFleet.connect(bench.dbUrl(), bench.dbUser(), bench.dbPassword())) {
+            int parked = BenchFleet.park(db);
+            if (parked > 0) {
+                System.out.printf("Bench devices disabled again (%,d), so they raise no offline incidents%n", parked);
+            }
+        } catch (SQLException e) {
+            log.warn("Could not disable the bench devices after the bench: {}", e.getMessage());
+        }
     }
 }

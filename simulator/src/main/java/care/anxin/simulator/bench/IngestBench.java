@@ -4,12 +4,16 @@ import care.anxin.simulator.config.BenchProperties;
 import care.anxin.simulator.config.SimulatorProperties;
 import care.anxin.simulator.load.DeviceCredential;
 import care.anxin.simulator.load.LoadConnection;
+import care.anxin.simulator.load.LoadDevice;
 import care.anxin.simulator.load.LoadResult;
 import care.anxin.simulator.load.LoadRun;
 import care.anxin.simulator.load.LoadStats;
 import care.anxin.simulator.load.MqttLoadClient;
 import care.anxin.simulator.load.ProcessCpu;
 import care.anxin.simulator.load.ServerProcesses;
+import care.anxin.simulator.load.WatchLoadClient;
+import care.anxin.simulator.load.WatchLoadConnection;
+import care.anxin.simulator.watch.WatchEndpoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,13 +31,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ./anxin bench ingest}: N device connections publishing QoS 1 vitals (4 readings each) at
- * a target rate or flat out, against the platform's gateway and, in the same run, against a
- * mosquitto broker on the same load generator, printed side by side and written as JSON.
+ * {@code ./anxin bench ingest}: N device connections sending vitals (4 readings per message) at a
+ * target rate or flat out, against the platform's gateway — over MQTT (QoS 1, latency to PUBACK),
+ * over the "3G" watch protocol ({@code --anxin.bench.protocol=watch}, latency to the reply), or
+ * both in one run — and, in the same run, against a mosquitto broker on the same load generator,
+ * printed side by side and written as JSON.
  */
 public final class IngestBench {
 
     private static final Logger log = LoggerFactory.getLogger(IngestBench.class);
+    private static final String MQTT_LABEL = "anxin gateway";
+    private static final String WATCH_LABEL = "anxin watch listener";
 
     private final SimulatorProperties simulator;
     private final BenchProperties bench;
@@ -48,25 +56,12 @@ public final class IngestBench {
     public List<LoadResult> run() throws Exception {
         List<LoadResult> results = new ArrayList<>();
         String runTag = "b" + Long.toString(Instant.now().getEpochSecond(), 36);
-        if (bench.platform()) {
-            List<DeviceCredential> devices;
-            String label;
-            if (simulator.noAuth()) {
-                devices = BenchFleet.anonymous(bench.devices());
-                label = "broker " + simulator.broker();
-            } else {
-                try (Connection db = BenchFleet.connect(bench.dbUrl(), bench.dbUser(), bench.dbPassword())) {
-                    devices = BenchFleet.ensure(db, bench.devices()).devices();
-                }
-                label = "anxin gateway";
+        for (String protocol : bench.protocols()) {
+            if (protocol.equals("watch")) {
+                results.add(runWatches());
+            } else if (bench.platform()) {
+                results.add(runMqtt(runTag));
             }
-            MqttLoadClient.Target target = MqttLoadClient.Target.parse(label, simulator.broker(), !simulator.noAuth());
-            Map<String, Integer> serverPorts = new LinkedHashMap<>();
-            serverPorts.put(simulator.noAuth() ? "broker" : "gateway", target.port());
-            if (!simulator.noAuth()) {
-                databasePort(bench.dbUrl()).ifPresent(port -> serverPorts.put("database", port));
-            }
-            results.add(runAgainst(target, devices, runTag, List.of(), ServerProcesses.listeningOn(serverPorts)));
         }
         if (bench.mosquitto()) {
             Optional<MosquittoProcess> started = MosquittoProcess.start(bench.mosquittoBinary(), bench.outDir().resolve("mosquitto.log"));
@@ -87,39 +82,104 @@ public final class IngestBench {
         return results;
     }
 
-    private LoadResult runAgainst(MqttLoadClient.Target target, List<DeviceCredential> devices, String runTag, List<Long> extraPids,
-                                  ServerProcesses servers) throws InterruptedException {
+    private LoadResult runMqtt(String runTag) throws Exception {
+        List<DeviceCredential> devices;
+        String label;
+        if (simulator.noAuth()) {
+            devices = BenchFleet.anonymous(bench.devices());
+            label = "broker " + simulator.broker();
+        } else {
+            try (Connection db = BenchFleet.connect(bench.dbUrl(), bench.dbUser(), bench.dbPassword())) {
+                devices = BenchFleet.ensure(db, bench.devices()).devices();
+            }
+            label = MQTT_LABEL;
+        }
+        MqttLoadClient.Target target = MqttLoadClient.Target.parse(label, simulator.broker(), !simulator.noAuth());
+        return runAgainst(target, devices, runTag, List.of(), ServerProcesses.listeningOn(platformPorts(target.port())));
+    }
+
+    /**
+     * The watch path: N protocol watches (bench elders, kind WATCH) on the platform's watch
+     * listener, each message one {@code bphrt} frame (3 readings) answered after its commit.
+     */
+    private LoadResult runWatches() throws Exception {
+        List<DeviceCredential> devices;
+        try (Connection db = BenchFleet.connect(bench.dbUrl(), bench.dbUser(), bench.dbPassword())) {
+            devices = BenchFleet.ensureWatches(db, bench.devices()).devices();
+        }
+        WatchEndpoint endpoint = WatchEndpoint.parse(simulator.watchEndpoint());
+        String host = endpoint.host();
+        int port = endpoint.port();
+        String label = WATCH_LABEL;
         LoadStats stats = new LoadStats();
+        ProcessCpu cpu = cpu(List.of(), ServerProcesses.listeningOn(platformPorts(port)));
+        System.out.printf("%n== %s (%s:%d): connecting %,d protocol watches (%d/s)...%n", label, host, port, devices.size(),
+                bench.connectRate());
+        try (WatchLoadClient client = new WatchLoadClient(label, host, port, new WatchVitalsFrames(), stats, bench.threads(),
+                bench.window())) {
+            long t0 = System.nanoTime();
+            List<WatchLoadConnection> up = client.connectAll(devices, bench.connectRate(), 200, Duration.ofSeconds(60));
+            LoadResult result = measure(label, host + ":" + port, up, stats, cpu, (System.nanoTime() - t0) / 1e9,
+                    WatchVitalsFrames.READINGS);
+            if (client.skippedBytes.sum() > 0) {
+                System.out.printf("%,d bytes from the watch listener were not frames%n", client.skippedBytes.sum());
+            }
+            return result;
+        }
+    }
+
+    /** The gateway (listening on this port) and the local database whose CPU counts per message. */
+    private Map<String, Integer> platformPorts(int gatewayPort) {
+        Map<String, Integer> serverPorts = new LinkedHashMap<>();
+        serverPorts.put(simulator.noAuth() ? "broker" : "gateway", gatewayPort);
+        if (!simulator.noAuth()) {
+            databasePort(bench.dbUrl()).ifPresent(port -> serverPorts.put("database", port));
+        }
+        return serverPorts;
+    }
+
+    private ProcessCpu cpu(List<Long> extraPids, ServerProcesses servers) {
         List<Long> pids = new ArrayList<>(bench.pidList());
         if (!pids.isEmpty()) {
             pids.addAll(extraPids);
             pids.add(ProcessHandle.current().pid());
         }
-        ProcessCpu cpu = new ProcessCpu(pids, servers);
         System.out.printf("%nServer processes measured for CPU per message: %s%n",
                 servers.roots().isEmpty() ? "none found (not Linux, or not listening on this machine)" : servers.roots());
+        return new ProcessCpu(pids, servers);
+    }
+
+    /** The measured run of connected devices, at the target rate or each at the allowed ceiling. */
+    private LoadResult measure(String label, String target, List<? extends LoadDevice> up, LoadStats stats, ProcessCpu cpu,
+                               double connectSeconds, int readingsPerMessage) throws InterruptedException {
+        System.out.printf("%,d connected in %.1f s (%d never; %d logins refused or failed and retried: %s); %s for %s after %s warm-up%n",
+                up.size(), connectSeconds, stats.connectFailures.sum(), stats.connectRetries.sum(),
+                stats.connectAttemptsFailedByReason(), bench.rate() > 0 ? String.format("%,d msg/s target", bench.rate())
+                        : bench.maxPerDevice() > 0 ? String.format("%d msg/s per device (the allowed ceiling)", bench.maxPerDevice()) : "max rate",
+                bench.duration(), bench.warmup());
+        int rate = offeredRate(bench.rate(), bench.maxPerDevice(), up.size());
+        if (bench.rate() > 0 && rate < bench.rate()) {
+            System.out.printf("only %,d devices connected: offering %,d msg/s (%d per device, the allowed ceiling), not %,d%n",
+                    up.size(), rate, bench.maxPerDevice(), bench.rate());
+        }
+        LoadResult result = LoadRun.run(label, target, up, stats,
+                new LoadRun.Settings(rate, bench.warmup(), bench.duration(), bench.progressEvery(), readingsPerMessage),
+                cpu, connectSeconds, System.out::println);
+        Thread.sleep(1000); // let the goodbyes go out before the event loop stops
+        return result;
+    }
+
+    private LoadResult runAgainst(MqttLoadClient.Target target, List<DeviceCredential> devices, String runTag, List<Long> extraPids,
+                                  ServerProcesses servers) throws InterruptedException {
+        LoadStats stats = new LoadStats();
+        ProcessCpu cpu = cpu(extraPids, servers);
         System.out.printf("%n== %s (%s:%d): connecting %,d devices (%d/s)...%n", target.label(), target.host(), target.port(),
                 devices.size(), bench.connectRate());
         try (MqttLoadClient client = new MqttLoadClient(target, new VitalsPayloads(runTag), stats, bench.threads(), bench.window(), 60,
                 bench.deviceLimit())) {
             long t0 = System.nanoTime();
             List<LoadConnection> up = client.connectAll(devices, bench.connectRate(), 200, Duration.ofSeconds(60));
-            double connectSeconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("%,d connected in %.1f s (%d never; %d CONNECTs refused or failed and retried: %s); %s for %s after %s warm-up%n",
-                    up.size(), connectSeconds, stats.connectFailures.sum(), stats.connectRetries.sum(),
-                    stats.connectAttemptsFailedByReason(), bench.rate() > 0 ? String.format("%,d msg/s target", bench.rate())
-                            : bench.maxPerDevice() > 0 ? String.format("%d msg/s per device (the allowed ceiling)", bench.maxPerDevice()) : "max rate",
-                    bench.duration(), bench.warmup());
-            int rate = offeredRate(bench.rate(), bench.maxPerDevice(), up.size());
-            if (bench.rate() > 0 && rate < bench.rate()) {
-                System.out.printf("only %,d devices connected: offering %,d msg/s (%d per device, the allowed ceiling), not %,d%n",
-                        up.size(), rate, bench.maxPerDevice(), bench.rate());
-            }
-            LoadResult result = LoadRun.run(target.label(), target.host() + ":" + target.port(), up, stats,
-                    new LoadRun.Settings(rate, bench.warmup(), bench.duration(), bench.progressEvery(), 4),
-                    cpu, connectSeconds, System.out::println);
-            Thread.sleep(1000); // let the DISCONNECTs go out before the event loop stops
-            return result;
+            return measure(target.label(), target.host() + ":" + target.port(), up, stats, cpu, (System.nanoTime() - t0) / 1e9, 4);
         }
     }
 
@@ -149,6 +209,12 @@ public final class IngestBench {
         for (LoadResult r : results) {
             System.out.println("CPU during " + r.label() + " (% of one core): " + r.cpuPercent());
         }
+        results.stream().filter(r -> r.label().equals(WATCH_LABEL)).findFirst().ifPresent(watch ->
+                results.stream().filter(r -> r.label().equals(MQTT_LABEL)).findFirst().ifPresent(mqtt -> System.out.printf(
+                        "watch path / MQTT path in this run: msg/s %.2f, readings/s %.2f, p50 %.2f, p99 %.2f, µs/msg %.2f%n",
+                        ratio(watch.ackedPerSecond(), mqtt.ackedPerSecond()), ratio(watch.readingsPerSecond(), mqtt.readingsPerSecond()),
+                        ratio(watch.p50Ms(), mqtt.p50Ms()), ratio(watch.p99Ms(), mqtt.p99Ms()),
+                        ratio(watch.microsPerMessage(), mqtt.microsPerMessage()))));
         if (results.size() == 2 && results.get(1).ackedPerSecond() > 0 && bench.rate() == 0) {
             System.out.printf("%s reached %.0f%% of %s's rate%n", results.get(0).label(),
                     100 * results.get(0).ackedPerSecond() / results.get(1).ackedPerSecond(), results.get(1).label());
@@ -179,6 +245,10 @@ public final class IngestBench {
     }
 
     private static final Set<String> LOCAL_HOSTS = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
+
+    private static double ratio(double a, double b) {
+        return b == 0 || Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : a / b;
+    }
 
     private static String abbreviate(String label) {
         return label.length() > 24 ? label.substring(0, 24) : label;

@@ -33,6 +33,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectDevices   devices of the connect (reconnect storm) bench
  * @param stormTimeout     how long the connect bench waits for every device to be back
  * @param gatewayJar       gateway exec jar the connect bench starts (empty: device-gateway/target)
+ * @param protocol         device protocols the ingest bench drives against the platform, in order:
+ *                         {@code mqtt}, {@code watch} (the "3G" watch TCP listener), or both
+ *                         ({@code watch,mqtt}: the two paths measured in one run)
  */
 @ConfigurationProperties("anxin.bench")
 public record BenchProperties(
@@ -62,9 +65,22 @@ public record BenchProperties(
         @DefaultValue("50") int trendQueries,
         @DefaultValue("10000") int connectDevices,
         @DefaultValue("180s") Duration stormTimeout,
-        @DefaultValue("") String gatewayJar) {
+        @DefaultValue("") String gatewayJar,
+        @DefaultValue("mqtt") List<String> protocol) {
 
     public List<Long> pidList() {
         return pids == null ? List.of() : pids;
+    }
+
+    /** The protocols of the ingest bench, validated. */
+    public List<String> protocols() {
+        List<String> list = protocol == null || protocol.isEmpty() ? List.of("mqtt")
+                : protocol.stream().map(p -> p.trim().toLowerCase(java.util.Locale.ROOT)).toList();
+        for (String p : list) {
+            if (!p.equals("mqtt") && !p.equals("watch")) {
+                throw new IllegalArgumentException("anxin.bench.protocol: unknown protocol '" + p + "' (mqtt, watch)");
+            }
+        }
+        return list;
     }
 }

@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param elders        overrides the scenario's community size when set
  * @param varDir        where the fleet file (device secrets) is kept across restarts
  * @param backfill      publish the scenario's days of per-minute history at provisioning
+ * @param watchEndpoint the platform's "3G watch" TCP listener, {@code host:port} (ANXIN_WATCH_PORT)
+ * @param watchShare    overrides the scenario's share of elders wearing a protocol watch (0-1) when set
+ * @param watchReplyTimeout how long a watch waits for the platform's reply before it reconnects and resends
  */
 @ConfigurationProperties("anxin.simulator")
 public record SimulatorProperties(
@@ -34,5 +37,8 @@ public record SimulatorProperties(
         @DefaultValue("classpath:scenarios/demo.yaml") String scenario,
         Integer elders,
         @DefaultValue("var/simulator") Path varDir,
-        @DefaultValue("true") boolean backfill) {
+        @DefaultValue("true") boolean backfill,
+        @DefaultValue("127.0.0.1:5093") String watchEndpoint,
+        Double watchShare,
+        @DefaultValue("20s") java.time.Duration watchReplyTimeout) {
 }

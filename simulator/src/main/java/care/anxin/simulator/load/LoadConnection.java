@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * in-flight window, PUBACK latency into {@link LoadStats}. All state is touched only on the
  * channel's event loop, so nothing here is locked.
  */
-public final class LoadConnection extends SimpleChannelInboundHandler<MqttMessage> {
+public final class LoadConnection extends SimpleChannelInboundHandler<MqttMessage> implements LoadDevice {
 
     private static final int MAX_OWED = 1_000;
     /** Messages a paced device may send back to back (the gateway allows 40 at 20/s). */
@@ -89,6 +89,11 @@ public final class LoadConnection extends SimpleChannelInboundHandler<MqttMessag
         return channel;
     }
 
+    @Override
+    public io.netty.channel.EventLoop eventLoop() {
+        return channel.eventLoop();
+    }
+
     public void onCommand(Consumer<byte[]> listener) {
         this.commandListener = listener;
     }
@@ -105,7 +110,8 @@ public final class LoadConnection extends SimpleChannelInboundHandler<MqttMessag
     }
 
     /** Publishes one message now if the window allows, else owes it (latency still counts from now). */
-    void tick() {
+    @Override
+    public void tick() {
         long now = System.nanoTime();
         if (!channel.isActive() || closing) {
             return;
@@ -159,7 +165,8 @@ public final class LoadConnection extends SimpleChannelInboundHandler<MqttMessag
     }
 
     /** Keeps the window full from now on: every PUBACK releases the next publish (max-rate mode). */
-    void saturate() {
+    @Override
+    public void saturate() {
         saturate = true;
         while (inflight < window && channel.isActive()) {
             publish(System.nanoTime());
@@ -176,7 +183,8 @@ public final class LoadConnection extends SimpleChannelInboundHandler<MqttMessag
         });
     }
 
-    void close() {
+    @Override
+    public void close() {
         closing = true;
         saturate = false;
         if (channel != null && channel.isActive()) {

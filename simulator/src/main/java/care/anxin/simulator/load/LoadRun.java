@@ -26,26 +26,26 @@ public final class LoadRun {
     private LoadRun() {
     }
 
-    public static LoadResult run(String label, String target, List<LoadConnection> connections, LoadStats stats,
+    public static LoadResult run(String label, String target, List<? extends LoadDevice> connections, LoadStats stats,
                                  Settings settings, ProcessCpu cpu, double connectSeconds, Consumer<String> out)
             throws InterruptedException {
         return run(label, target, connections, stats, settings, cpu, connectSeconds, out, () -> false);
     }
 
     /** As above, ending the measurement early once {@code stop} says so (checked every 100 ms). */
-    public static LoadResult run(String label, String target, List<LoadConnection> connections, LoadStats stats,
+    public static LoadResult run(String label, String target, List<? extends LoadDevice> connections, LoadStats stats,
                                  Settings settings, ProcessCpu cpu, double connectSeconds, Consumer<String> out,
                                  BooleanSupplier stop) throws InterruptedException {
         List<ScheduledFuture<?>> schedules = new ArrayList<>();
         if (!connections.isEmpty()) {
             if (settings.rate() > 0) {
                 long periodNanos = (long) (connections.size() * 1e9 / settings.rate());
-                for (LoadConnection c : connections) {
+                for (LoadDevice c : connections) {
                     long offset = ThreadLocalRandom.current().nextLong(Math.max(1, periodNanos));
-                    schedules.add(c.channel().eventLoop().scheduleAtFixedRate(c::tick, offset, periodNanos, TimeUnit.NANOSECONDS));
+                    schedules.add(c.eventLoop().scheduleAtFixedRate(c::tick, offset, periodNanos, TimeUnit.NANOSECONDS));
                 }
             } else {
-                connections.forEach(c -> c.channel().eventLoop().execute(c::saturate));
+                connections.forEach(c -> c.eventLoop().execute(c::saturate));
             }
         }
         long started = System.nanoTime();
@@ -81,7 +81,7 @@ public final class LoadRun {
         long acked = stats.acked.sum() - ackedAtStart;
         ProcessCpu.Snapshot cpuAtEnd = cpu.snapshot();
         schedules.forEach(s -> s.cancel(false));
-        connections.forEach(c -> c.channel().eventLoop().execute(c::close));
+        connections.forEach(c -> c.eventLoop().execute(c::close));
         return new LoadResult(label, target, connections.size(), (int) stats.connectFailures.sum(),
                 stats.connectAttemptsFailedByReason(),
                 round(connectSeconds), settings.rate(), round(seconds),

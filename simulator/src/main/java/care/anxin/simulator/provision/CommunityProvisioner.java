@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Creates the demo community through the monitoring service's admin API, exactly as an operator
  * would: city → district help center (12349) → street → community care center, a medical partner
  * whose webhook is this simulator's receiver, an SMS gateway for family contacts, staff and
- * doctors, the elders with care plans and contracts, and a handset plus a wristband per elder.
+ * doctors, the elders with care plans and contracts, and a handset plus a wristband per elder, or a
+ * protocol watch for the scenario's share of watch wearers.
  * Idempotent across restarts: what exists is found (fleet file, then the API) and reused; devices
  * whose secret is unknown get a new one.
  */
@@ -130,12 +133,14 @@ public final class CommunityProvisioner {
         familyLink(fleet, elders);
         fleet.save(fleetPath, json);
 
-        registerDevices(fleet, elders, centerId, devicesById);
+        Set<Integer> watchElders = watchElders(scenario, elders);
+        registerDevices(fleet, elders.stream().filter(e -> !watchElders.contains(e.index())).toList(), centerId, devicesById);
+        registerWatches(fleet, elders.stream().filter(e -> watchElders.contains(e.index())).toList(), centerId, devicesById);
         fleet.save(fleetPath, json);
         users = new ArrayList<>(users);
         users.add(new DemoUser(adminUser, adminPassword, "系统管理员", "ADMIN", null));
         return new ProvisionedCommunity(ProvisionedCommunity.fleetTag(code), centerId, Map.copyOf(fleet.elders()),
-                Map.copyOf(fleet.deviceSecrets()), List.copyOf(users));
+                Map.copyOf(fleet.deviceSecrets()), List.copyOf(users), watchElders(scenario, elders));
     }
 
     /** The demo family account follows the first elder (their family page, the CONTACTS escalation step). */
@@ -268,11 +273,67 @@ public final class CommunityProvisioner {
         }
     }
 
+    private static Set<Integer> watchElders(Scenario scenario, List<ElderProfile> elders) {
+        Set<Integer> wearers = new TreeSet<>();
+        elders.stream().filter(e -> scenario.wearsWatch(e.index())).forEach(e -> wearers.add(e.index()));
+        return Set.copyOf(wearers);
+    }
+
+    /**
+     * A protocol watch per wearer (kind WATCH; the protocol has no password, so there is no
+     * secret: the platform accepts registered, enabled ids). The handset and wristband an earlier
+     * run gave the elder are disabled, so they do not go "offline" on the board.
+     */
+    private void registerWatches(FleetFile fleet, List<ElderProfile> wearers, long centerId, Map<String, JsonNode> devicesById) {
+        String tag = ProvisionedCommunity.fleetTag(fleet.communityCode());
+        int created = 0;
+        for (ElderProfile elder : wearers) {
+            long elderId = fleet.elders().get(elder.index());
+            String watchId = ProvisionedCommunity.watchId(tag, elder.index());
+            JsonNode existing = devicesById.get(watchId);
+            if (existing == null) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("id", watchId);
+                body.put("kind", "WATCH");
+                body.put("organizationId", centerId);
+                body.put("elderId", elderId);
+                body.put("model", "GW-3G 老人定位手表");
+                try {
+                    api.post("/api/v1/admin/devices", body);
+                    created++;
+                } catch (ApiException e) {
+                    if (e.status() != 409) {
+                        throw e;
+                    }
+                }
+            } else {
+                if (existing.path("elderId").asLong() != elderId) {
+                    api.post("/api/v1/admin/devices/" + watchId + "/bind", Map.of("elderId", elderId));
+                }
+                if (!existing.path("enabled").asBoolean(true)) {
+                    api.post("/api/v1/admin/devices/" + watchId + "/enable", Map.of());
+                }
+            }
+            for (DeviceRole role : DeviceRole.values()) {
+                JsonNode old = devicesById.get(role.deviceId(tag, elder.index()));
+                if (old != null && old.path("enabled").asBoolean(true)) {
+                    api.post("/api/v1/admin/devices/" + role.deviceId(tag, elder.index()) + "/disable", Map.of());
+                }
+            }
+        }
+        if (created > 0) {
+            log.info("Registered {} protocol watches", created);
+        }
+    }
+
     /** Elders created by an earlier run whose fleet file is gone are found through their devices. */
     private void adoptExistingElders(FleetFile fleet, List<ElderProfile> elders, Map<String, JsonNode> devicesById) {
         String tag = ProvisionedCommunity.fleetTag(fleet.communityCode());
         for (ElderProfile elder : elders) {
             JsonNode device = devicesById.get(DeviceRole.WRISTBAND.deviceId(tag, elder.index()));
+            if (device == null) {
+                device = devicesById.get(ProvisionedCommunity.watchId(tag, elder.index()));
+            }
             if (!fleet.elders().containsKey(elder.index()) && device != null && device.hasNonNull("elderId")) {
                 fleet.elders().put(elder.index(), device.path("elderId").asLong());
                 fleet.done().put("contract." + elder.index(), true);
@@ -290,7 +351,11 @@ public final class CommunityProvisioner {
                 long elderId = fleet.elders().get(elder.index());
                 for (DeviceRole role : DeviceRole.values()) {
                     String deviceId = role.deviceId(tag, elder.index());
-                    if (fleet.deviceSecrets().containsKey(deviceId) && devicesById.containsKey(deviceId)) {
+                    JsonNode known = devicesById.get(deviceId);
+                    if (known != null && !known.path("enabled").asBoolean(true)) {
+                        api.post("/api/v1/admin/devices/" + deviceId + "/enable", Map.of()); // worn again after a watch
+                    }
+                    if (fleet.deviceSecrets().containsKey(deviceId) && known != null) {
                         continue;
                     }
                     pending.add(pool.submit(() -> Map.entry(deviceId, register(deviceId, role, centerId, elderId, devicesById.containsKey(deviceId)))));

@@ -41,13 +41,20 @@ public class ScenarioMode implements ApplicationRunner {
         if (properties.elders() != null) {
             scenario = scenario.withElders(properties.elders());
         }
+        if (properties.watchShare() != null) {
+            scenario = scenario.withWatchShare(properties.watchShare());
+        }
         log.info("Scenario '{}' from {}: {} elders, seed {}", scenario.name(), properties.scenario(), scenario.elders(), scenario.seed());
         simulation = Simulation.start(new Simulation.Config(properties.apiUrl(), properties.broker(), properties.adminUser(),
                 properties.adminPassword(), properties.receiverUrl(), webhookSecrets, properties.varDir(),
-                scenario, properties.backfill()), json);
+                scenario, properties.backfill(), properties.watchEndpoint(), properties.watchReplyTimeout()), json);
         for (DemoUser user : simulation.users()) {
             log.info("DEMO-LOGIN {} {} / {}  ({})", user.role(), user.username(), user.password(), user.displayName());
         }
+        // ./anxin demo prints this line in its banner.
+        log.info("DEMO-DEVICES {} elders: {} with an MQTT handset + wristband, {} with a 3G protocol watch ({} connected to {})",
+                simulation.profiles().size(), simulation.profiles().size() - simulation.watchCount(), simulation.watchCount(),
+                simulation.watchesConnected(), properties.watchEndpoint());
         log.info("DEMO-READY community of {} elders is live; console {}", simulation.profiles().size(), properties.apiUrl());
     }
 

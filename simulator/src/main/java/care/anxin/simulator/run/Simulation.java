@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A scenario running live against a platform: provisions the community through the admin API,
- * connects every device with Paho, optionally backfills history, then plays the generator in real
+ * connects every MQTT device with Paho and every protocol watch over TCP ({@link WatchFleet}), optionally backfills history, then plays the generator in real
  * time (one tick every {@code tickSeconds}). This is also the programmatic entry point for
  * end-to-end tests: {@code try (Simulation s = Simulation.start(config)) { ... }}.
  */
@@ -50,11 +50,23 @@ public final class Simulation implements AutoCloseable {
      * @param webhookSecrets filled with the signing secrets the platform generates for the endpoints
      */
     public record Config(String apiUrl, String brokerUri, String adminUser, String adminPassword, String receiverUrl,
-                         WebhookSecrets webhookSecrets, Path varDir, Scenario scenario, boolean backfill) {
+                         WebhookSecrets webhookSecrets, Path varDir, Scenario scenario, boolean backfill,
+                         String watchEndpoint, Duration watchReplyTimeout) {
+
+        /** Without protocol watches (every elder has an MQTT handset and wristband). */
+        public Config(String apiUrl, String brokerUri, String adminUser, String adminPassword, String receiverUrl,
+                      WebhookSecrets webhookSecrets, Path varDir, Scenario scenario, boolean backfill) {
+            this(apiUrl, brokerUri, adminUser, adminPassword, receiverUrl, webhookSecrets, varDir, scenario.withWatchShare(0),
+                    backfill, null, Duration.ofSeconds(20));
+        }
     }
 
-    /** Counters a test or the log can read. */
-    public record Stats(long published, long commands, long alertAcks, Map<String, Long> events) {
+    /**
+     * Counters a test or the log can read; {@code watchTexts}: text messages the protocol watches
+     * received and showed (their "help is coming").
+     */
+    public record Stats(long published, long commands, long alertAcks, Map<String, Long> events, long watches,
+                        long watchesConnected, long watchTexts) {
     }
 
     private final Config config;
@@ -77,6 +89,8 @@ public final class Simulation implements AutoCloseable {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong commands = new AtomicLong();
     private final AtomicLong alertAcks = new AtomicLong();
+    private final AtomicLong watchTexts = new AtomicLong();
+    private final WatchFleet watches;
     private final Map<String, AtomicLong> events = new java.util.concurrent.ConcurrentHashMap<>();
     private final String runTag;
 
@@ -91,7 +105,16 @@ public final class Simulation implements AutoCloseable {
                 config.webhookSecrets(), config.adminUser(), config.adminPassword());
         this.community = provisioner.provision(generator.scenario(), profiles);
         clearTravel();
+        List<ElderProfile> wearers = profiles.stream().filter(p -> community.wearsWatch(p.index())).toList();
+        if (!wearers.isEmpty() && config.watchEndpoint() == null) {
+            throw new IllegalArgumentException("the scenario has watch wearers but no watch endpoint is configured");
+        }
+        this.watches = wearers.isEmpty() ? null : new WatchFleet(config.watchEndpoint(), community, wearers,
+                config.watchReplyTimeout(), generator::locate, this::onWatchText);
         for (ElderProfile elder : profiles) {
+            if (community.wearsWatch(elder.index())) {
+                continue;
+            }
             for (DeviceRole role : DeviceRole.values()) {
                 String deviceId = community.deviceId(role, elder.index());
                 String label = elder.name() + " " + (role == DeviceRole.HANDSET ? "一键通" : "手环");
@@ -109,6 +132,9 @@ public final class Simulation implements AutoCloseable {
     /** Provisions, connects and starts playing; returns once every device has been asked to connect. */
     public static Simulation start(Config config, ObjectMapper json) throws InterruptedException {
         Simulation simulation = new Simulation(config, json);
+        if (simulation.watches != null) {
+            simulation.watches.connectAll(); // no slow secret check for watches: they log in at once
+        }
         for (DeviceLink link : simulation.links.values()) {
             link.connect();
             Thread.sleep(40); // a gentle login ramp: the gateway checks each secret with a slow hash
@@ -119,8 +145,9 @@ public final class Simulation implements AutoCloseable {
         }
         long tickMs = simulation.generator.scenario().tickSeconds() * 1000L;
         simulation.scheduler.scheduleAtFixedRate(simulation::tick, tickMs, tickMs, TimeUnit.MILLISECONDS);
-        log.info("Simulation '{}' running: {} elders, {} devices, seed {}, acceleration x{}",
+        log.info("Simulation '{}' running: {} elders, {} MQTT devices, {} protocol watches ({} connected), seed {}, acceleration x{}",
                 simulation.generator.scenario().name(), simulation.profiles.size(), simulation.links.size(),
+                simulation.watchCount(), simulation.watchesConnected(),
                 simulation.generator.scenario().seed(), simulation.generator.scenario().acceleration());
         return simulation;
     }
@@ -144,21 +171,37 @@ public final class Simulation implements AutoCloseable {
     public Stats stats() {
         Map<String, Long> counts = new java.util.TreeMap<>();
         events.forEach((k, v) -> counts.put(k, v.get()));
-        return new Stats(published.get(), commands.get(), alertAcks.get(), counts);
+        if (watches != null) {
+            counts.putAll(watches.counters());
+        }
+        return new Stats(published.get(), commands.get(), alertAcks.get(), counts, watchCount(), watchesConnected(),
+                watchTexts.get());
+    }
+
+    /** Elders wearing a protocol watch. */
+    public int watchCount() {
+        return watches == null ? 0 : watches.size();
+    }
+
+    /** Protocol watches the platform has accepted (login answered) right now. */
+    public long watchesConnected() {
+        return watches == null ? 0 : watches.connected();
     }
 
     private void awaitConnected(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             long up = links.values().stream().filter(DeviceLink::connected).count();
-            if (up == links.size()) {
-                log.info("All {} devices connected to {}", up, config.brokerUri());
+            if (up == links.size() && watchesConnected() == watchCount()) {
+                log.info("All {} MQTT devices connected to {}{}", up, config.brokerUri(),
+                        watchCount() == 0 ? "" : ", " + watchCount() + " protocol watches to " + config.watchEndpoint());
                 return;
             }
             Thread.sleep(200);
         }
-        log.warn("{} of {} devices connected after {}; the rest keep retrying",
-                links.values().stream().filter(DeviceLink::connected).count(), links.size(), timeout);
+        log.warn("{} of {} MQTT devices and {} of {} watches connected after {}; the rest keep retrying",
+                links.values().stream().filter(DeviceLink::connected).count(), links.size(), watchesConnected(), watchCount(),
+                timeout);
     }
 
     private void tick() {
@@ -173,7 +216,12 @@ public final class Simulation implements AutoCloseable {
 
     private void dispatch(SimAction action) {
         ElderProfile elder = profiles.get(action.elder());
-        DeviceLink link = links.get(community.deviceId(action.device(), action.elder()));
+        String deviceId = community.deviceId(action.device(), action.elder());
+        if (watches != null && watches.owns(deviceId)) {
+            dispatchToWatch(elder, deviceId, action);
+            return;
+        }
+        DeviceLink link = links.get(deviceId);
         if (action instanceof SimAction.Connectivity c) {
             log.info("SIM {}: {} {}", elder.name(), link.deviceId(), c.online() ? "back in coverage, reconnecting" : "loses its connection");
             if (c.online()) {
@@ -197,6 +245,29 @@ public final class Simulation implements AutoCloseable {
             link.publish(uplink);
             published.incrementAndGet();
         });
+    }
+
+    private void dispatchToWatch(ElderProfile elder, String watchId, SimAction action) {
+        if (action instanceof SimAction.Travel t) {
+            travel(elder, t);
+            return;
+        }
+        if (action instanceof SimAction.Connectivity c && c.device() == DeviceRole.WRISTBAND) {
+            log.info("SIM {}: watch {} {}", elder.name(), watchId, c.online() ? "back in coverage, reconnecting" : "loses its connection");
+            count(c.online() ? "RECONNECT" : "OFFLINE");
+        }
+        int frames = watches.dispatch(watchId, action);
+        if (action instanceof SimAction.Event e) {
+            log.info("SIM {} (elder #{}): {} from watch {}{}", elder.name(), elder.index(), describe(e), watchId,
+                    frames == 0 ? " (the watch protocol has no frame for it)" : "");
+            count(e.type());
+        }
+        published.addAndGet(frames);
+    }
+
+    private void onWatchText(String watchId, String text) {
+        commands.incrementAndGet();
+        watchTexts.incrementAndGet();
     }
 
     private void travel(ElderProfile elder, SimAction.Travel t) {
@@ -258,7 +329,9 @@ public final class Simulation implements AutoCloseable {
                 history.importIncidents(community, profiles, incidents);
                 log.info("History: {} past incidents of the last {} days written (import {})", incidents.size(), days, history.key());
             }
-            HistoryBackfill.run(generator.scenario().seed(), profiles, days, now, encoder,
+            // Watch wearers have no backfill: the protocol's health frames carry no time of their own.
+            List<ElderProfile> mqttElders = profiles.stream().filter(p -> !community.wearsWatch(p.index())).toList();
+            HistoryBackfill.run(generator.scenario().seed(), mqttElders, days, now, encoder,
                     (role, index) -> links.get(community.deviceId(role, index)));
             history.complete();
         } catch (InterruptedException e) {
@@ -305,6 +378,9 @@ public final class Simulation implements AutoCloseable {
         scheduler.shutdownNow();
         apiCalls.shutdownNow();
         links.values().parallelStream().forEach(DeviceLink::close);
+        if (watches != null) {
+            watches.close();
+        }
         log.info("Simulation stopped: {}", stats());
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
  * alerts within a minute. Loaded from YAML by {@link ScenarioLoader}; missing fields take the
  * defaults of {@link #withDefaults()}.
  *
+ * @param watchShare   fraction of the elders (0-1) who wear a "3G" protocol watch (TCP, docs/protocol-watch.md)
+ *                     instead of an MQTT handset and wristband; default 0
  * @param acceleration multiplies every rate in {@code rates} (time compression for demos); device
  *                     timestamps stay real wall-clock time so the platform sees honest clocks
  */
@@ -28,7 +30,8 @@ public record Scenario(
         Double batteryDrainPctPerHour,
         ScenarioRates rates,
         List<ScriptedHappening> script,
-        Integer backfillDays) {
+        Integer backfillDays,
+        Double watchShare) {
 
     public Scenario withDefaults() {
         return new Scenario(
@@ -46,30 +49,47 @@ public record Scenario(
                 batteryDrainPctPerHour == null ? 1.5 : batteryDrainPctPerHour,
                 (rates == null ? ScenarioRates.DEFAULTS : rates).withDefaults(),
                 script == null ? List.of() : List.copyOf(script),
-                backfillDays == null ? 7 : backfillDays);
+                backfillDays == null ? 7 : backfillDays,
+                watchShare == null ? 0.0 : Math.max(0, Math.min(1, watchShare)));
     }
 
     public Scenario withElders(int count) {
         return new Scenario(name, seed, count, city, communityCode, tickSeconds, vitalsIntervalSec,
                 bloodPressureIntervalSec, locationIntervalSec, statusIntervalSec, acceleration,
-                batteryDrainPctPerHour, rates, script, backfillDays);
+                batteryDrainPctPerHour, rates, script, backfillDays, watchShare);
     }
 
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, newSeed, elders, city, communityCode, tickSeconds, vitalsIntervalSec,
                 bloodPressureIntervalSec, locationIntervalSec, statusIntervalSec, acceleration,
-                batteryDrainPctPerHour, rates, script, backfillDays);
+                batteryDrainPctPerHour, rates, script, backfillDays, watchShare);
     }
 
     public Scenario withAcceleration(double factor) {
         return new Scenario(name, seed, elders, city, communityCode, tickSeconds, vitalsIntervalSec,
                 bloodPressureIntervalSec, locationIntervalSec, statusIntervalSec, factor,
-                batteryDrainPctPerHour, rates, script, backfillDays);
+                batteryDrainPctPerHour, rates, script, backfillDays, watchShare);
+    }
+
+    /** @param share fraction of the elders who wear a protocol watch instead of a handset and a wristband */
+    public Scenario withWatchShare(double share) {
+        return new Scenario(name, seed, elders, city, communityCode, tickSeconds, vitalsIntervalSec,
+                bloodPressureIntervalSec, locationIntervalSec, statusIntervalSec, acceleration,
+                batteryDrainPctPerHour, rates, script, backfillDays, share);
+    }
+
+    /**
+     * Whether elder {@code index} wears a protocol watch: spread evenly, the first at the index
+     * where the share first adds up to a whole watch (with 30 %: elders 3, 6, 9, 13, ...).
+     */
+    public boolean wearsWatch(int index) {
+        double share = watchShare == null ? 0 : watchShare;
+        return Math.floor((index + 1) * share + 1e-9) > Math.floor(index * share + 1e-9);
     }
 
     public Scenario withScript(List<ScriptedHappening> newScript) {
         return new Scenario(name, seed, elders, city, communityCode, tickSeconds, vitalsIntervalSec,
                 bloodPressureIntervalSec, locationIntervalSec, statusIntervalSec, acceleration,
-                batteryDrainPctPerHour, rates, List.copyOf(newScript), backfillDays);
+                batteryDrainPctPerHour, rates, List.copyOf(newScript), backfillDays, watchShare);
     }
 }

@@ -47,7 +47,7 @@ public class ConditionQueries {
     }
 
     /**
-     * Connected wearables that sent no reading for longer than the elder's noDataMinutes (care plan,
+     * Connected wearables (a protocol watch is one) that sent no reading for longer than the elder's noDataMinutes (care plan,
      * else the default): not worn, or silent. since = last reading (or connection) time.
      */
     public List<ConditionRow> silentWearables(Instant now, int defaultNoDataMinutes) {
@@ -56,7 +56,7 @@ public class ConditionQueries {
                 FROM device d JOIN elder e ON e.id = d.elder_id
                 LEFT JOIN LATERAL (SELECT max(o.time) AS t FROM observation o
                                    WHERE o.elder_id = d.elder_id AND o.device_id = d.id AND o.time > ?::timestamptz - interval '7 days') lo ON TRUE
-                WHERE d.enabled AND e.active AND d.online AND d.kind IN ('WRISTBAND', 'PENDANT')
+                WHERE d.enabled AND e.active AND d.online AND d.kind IN ('WRISTBAND', 'PENDANT', 'WATCH')
                   AND COALESCE(lo.t, d.last_connected_at) <
                       ?::timestamptz - make_interval(mins => COALESCE((e.care_plan ->> 'noDataMinutes')::int, ?))""".formatted(CONDITION_COLUMNS),
                 CONDITION, ts(now), ts(now), defaultNoDataMinutes);

@@ -86,10 +86,13 @@ public class DirectoryRepository {
                 elderId);
     }
 
-    /** The elder's handset for ALERT_ACK downlinks: the given device when it is one, else any enabled handset. */
+    /**
+     * The elder's handset for ALERT_ACK downlinks: the given device when it is one, else any enabled
+     * handset. A protocol watch counts as one (it has the SOS key and shows the text, docs/protocol-watch.md).
+     */
     public Optional<String> handset(long elderId, String preferredDeviceId) {
         return jdbc.query("""
-                SELECT id FROM device WHERE elder_id = ? AND kind = 'HANDSET' AND enabled
+                SELECT id FROM device WHERE elder_id = ? AND kind IN ('HANDSET', 'WATCH') AND enabled
                 ORDER BY (id = ?) DESC, online DESC, last_seen_at DESC NULLS LAST LIMIT 1""",
                 (rs, i) -> rs.getString(1), elderId, preferredDeviceId == null ? "" : preferredDeviceId).stream().findFirst();
     }

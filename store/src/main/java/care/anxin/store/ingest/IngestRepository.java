@@ -55,6 +55,11 @@ public class IngestRepository {
             SELECT e, d, k, o::timestamptz, r::timestamptz, m, p::jsonb
             FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                  AS x(e, d, k, o, r, m, p)""";
+    private static final String RADIO_FIXES = """
+            INSERT INTO radio_fix (time, elder_id, device_id, source, scan, received_at, flags)
+            SELECT t::timestamptz, e, d, s, j::jsonb, r::timestamptz, f::smallint
+            FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                 AS x(t, e, d, s, j, r, f)""";
     private static final String REJECTED = """
             INSERT INTO rejected_message (received_at, device_id, topic, reason_code, reason, payload, remote_address)
             VALUES (?::timestamptz, ?, ?, ?, ?, ?, ?)""";
@@ -100,6 +105,7 @@ public class IngestRepository {
                 copyObservations(c, writing);
                 copyLocations(c, writing);
                 insertEvents(c, writing.stream().flatMap(i -> i.events().stream()).toList());
+                insertRadioFixes(c, writing.stream().flatMap(i -> i.radioFixes().stream()).toList());
                 insertRejected(c, rejected);
                 c.commit();
                 return fresh;
@@ -236,6 +242,13 @@ public class IngestRepository {
                 int8(EventRow::elderId), text(EventRow::deviceId), text(r -> r.kind().name()),
                 text(r -> r.occurredAt().toString()), text(r -> r.receivedAt().toString()), text(EventRow::msgId),
                 text(r -> r.payload() == null ? "{}" : ContractJson.write(r.payload())));
+    }
+
+    private static void insertRadioFixes(Connection c, List<RadioFixRow> rows) throws SQLException {
+        insertUnnest(c, RADIO_FIXES, rows,
+                text(r -> r.time().toString()), int8(RadioFixRow::elderId), text(RadioFixRow::deviceId),
+                text(RadioFixRow::source), text(RadioFixRow::scanJson), text(r -> r.receivedAt().toString()),
+                text(r -> Integer.toString(r.flags())));
     }
 
     /** One unnest() parameter: its SQL array type, its Java element type, and how a row supplies it. */

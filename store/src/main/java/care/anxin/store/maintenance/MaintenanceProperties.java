@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitionsAhead          partitions exist at least this far into the future
  * @param partitionsBehind         partitions exist this far into the past, so backfilled history never lands in DEFAULT
  * @param observationRetention     observation partitions entirely older than this are dropped
- * @param locationRetention        location partitions entirely older than this are dropped
+ * @param locationRetention        location partitions entirely older than this are dropped (radio_fix rows too)
  * @param ingestedMessageRetention de-duplication keys whose message ts is older than this are dropped by partition (devices never resend that late)
  * @param rollupSafetyLag          rows received this recently are left for the next run (their transactions may still be open)
  * @param rejectedMessageRetention messages the gateway refused are kept this long (one noisy device must not fill the disk)

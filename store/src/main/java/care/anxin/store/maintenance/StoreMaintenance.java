@@ -106,6 +106,7 @@ public class StoreMaintenance implements InitializingBean, SmartLifecycle {
         Instant now = clock.instant();
         prune(jdbc, "rejected_message", now, properties.rejectedMessageRetention());
         prune(jdbc, "audit_log", now, properties.auditLogRetention());
+        prune(jdbc, "radio_fix", now, properties.locationRetention()); // position reports without coordinates
         if (mode != DatabaseMode.PLAIN) {
             return List.of(); // TimescaleDB's retention policies drop old chunks, message_dedup's included
         }
@@ -127,7 +128,7 @@ public class StoreMaintenance implements InitializingBean, SmartLifecycle {
 
     /** Retention by age for the append-only tables, in batches so no statement holds locks for long. */
     private static final Map<String, String> TIME_COLUMNS = Map.of(
-            "rejected_message", "received_at", "audit_log", "at");
+            "rejected_message", "received_at", "audit_log", "at", "radio_fix", "time");
 
     private static void prune(JdbcTemplate jdbc, String table, Instant now, Duration retention) {
         Instant cutoff = now.minus(retention);

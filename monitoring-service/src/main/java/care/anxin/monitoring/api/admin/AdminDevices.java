@@ -1,5 +1,7 @@
 package care.anxin.monitoring.api.admin;
 
+import care.anxin.domain.device.DeviceProtocol;
+import care.anxin.monitoring.api.ConflictException;
 import care.anxin.monitoring.api.NotFoundException;
 import care.anxin.monitoring.audit.AuditTrail;
 import care.anxin.monitoring.security.AnxinPrincipal;
@@ -20,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AdminDevices {
+
+    private static final String WATCH = DeviceProtocol.WATCH.name();
 
     private final DeviceRegistry devices;
     private final AdminDirectory directory;
@@ -51,7 +55,9 @@ public class AdminDevices {
         detail.put("organizationId", body.organizationId());
         detail.put("elderId", body.elderId());
         audit.record(me, "DEVICE_REGISTER", "device", body.id(), detail);
-        return new AdminRequests.CreatedWithSecret(body.id(), secret);
+        // A protocol watch logs in by its id alone: the stored hash only keeps its MQTT door shut, and a
+        // secret shown to the operator would suggest a use it has not.
+        return new AdminRequests.CreatedWithSecret(body.id(), WATCH.equals(protocol) ? null : secret);
     }
 
     @Transactional
@@ -64,7 +70,9 @@ public class AdminDevices {
 
     @Transactional
     public AdminRequests.CreatedWithSecret rotateSecret(AnxinPrincipal me, String id) {
-        requireDevice(me, id);
+        if (WATCH.equals(requireDevice(me, id).protocol())) {
+            throw new ConflictException("Device " + id + " is a protocol watch: it logs in by its id and has no secret", null);
+        }
         String secret = tokens.deviceSecret();
         devices.rotateSecret(id, DeviceSecretHash.hash(secret));
         audit.record(me, "DEVICE_ROTATE_SECRET", "device", id, Map.of());
@@ -80,7 +88,7 @@ public class AdminDevices {
         }
     }
 
-    private void requireDevice(AnxinPrincipal me, String id) {
-        devices.findVisible(me.scope(), id).orElseThrow(() -> new NotFoundException("Device", id));
+    private DeviceRegistry.DeviceRow requireDevice(AnxinPrincipal me, String id) {
+        return devices.findVisible(me.scope(), id).orElseThrow(() -> new NotFoundException("Device", id));
     }
 }

@@ -122,12 +122,16 @@ public class AlertChangeListener implements SmartLifecycle {
         }));
     }
 
-    /** After a reconnect, notifications sent meanwhile are lost: every client reloads. */
+    /**
+     * Notifications sent while not listening are lost: every client reloads. That includes the first
+     * connect — the web server takes streams before this listener is up, and a board that loaded its
+     * list in that window would otherwise miss an SOS until something else changed.
+     */
     private void onConnected() {
         if (connectedBefore.getAndSet(true)) {
             log.info("alert_changed listener reconnected; asking live clients to resync");
-            dispatcher.execute(new FanOut(true, sequence.incrementAndGet(), hub::resyncAll));
         }
+        dispatcher.execute(new FanOut(true, sequence.incrementAndGet(), hub::resyncAll));
     }
 
     /** A queued fan-out task: urgent ones first, then in arrival order. */

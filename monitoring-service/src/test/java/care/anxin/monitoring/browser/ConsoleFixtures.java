@@ -85,6 +85,10 @@ record ConsoleFixtures(long centerId, long staffId, long doctorId, long adminId,
 
     /** An SOS as the alert service opens it: the row insert fires NOTIFY alert_changed. */
     long openSos(JdbcTemplate jdbc) {
+        // One open SOS per elder: a test that failed before its own clean-up must not fail the next ones.
+        jdbc.update("""
+                UPDATE alert SET status = 'RESOLVED', resolved_at = now(), updated_at = now()
+                WHERE elder_id = ? AND kind = 'SOS' AND status IN ('OPEN', 'ACKNOWLEDGED')""", elderId);
         long id = jdbc.queryForObject("""
                 INSERT INTO alert (elder_id, organization_id, device_id, kind, severity, status, title, first_event_at,
                                    last_event_at, opened_at, next_escalation_at, lat, lon, detail)

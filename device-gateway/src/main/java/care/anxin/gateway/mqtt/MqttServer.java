@@ -1,22 +1,14 @@
 package care.anxin.gateway.mqtt;
 
 import care.anxin.gateway.config.GatewayProperties;
+import care.anxin.gateway.net.DeviceListeners;
 import care.anxin.gateway.session.SessionEnd;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +24,7 @@ public class MqttServer implements SmartLifecycle {
 
     private final MqttServices services;
     private final IntSupplier backlog;
-    private EventLoopGroup boss;
-    private EventLoopGroup workers;
+    private DeviceListeners sockets;
     private final List<Channel> listeners = new ArrayList<>();
     private volatile int port = -1;
     private volatile int tlsPort = -1;
@@ -48,18 +39,15 @@ public class MqttServer implements SmartLifecycle {
     @Override
     public synchronized void start() {
         GatewayProperties properties = services.properties();
-        boolean epoll = Epoll.isAvailable();
-        boss = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
-        workers = epoll ? new EpollEventLoopGroup() : new NioEventLoopGroup();
-        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        sockets = new DeviceListeners();
         if (properties.plain().enabled() && properties.port() >= 0) {
-            Channel ch = bind(channelType, properties.port(), null);
+            Channel ch = bind(properties.port(), null);
             port = ((InetSocketAddress) ch.localAddress()).getPort();
-            log.info("MQTT listening on {}:{} ({})", properties.bindAddress(), port, epoll ? "epoll" : "nio");
+            log.info("MQTT listening on {}:{} ({})", properties.bindAddress(), port, sockets.transport());
         }
         if (properties.tls().enabled()) {
             SslContext ssl = TlsContextFactory.create(properties.tls());
-            Channel ch = bind(channelType, properties.tls().port(), ssl);
+            Channel ch = bind(properties.tls().port(), ssl);
             tlsPort = ((InetSocketAddress) ch.localAddress()).getPort();
             log.info("MQTT over TLS listening on {}:{} (client certificates: {})", properties.bindAddress(), tlsPort,
                     properties.tls().clientAuth());
@@ -70,13 +58,10 @@ public class MqttServer implements SmartLifecycle {
         running = true;
     }
 
-    private Channel bind(Class<? extends ServerChannel> channelType, int bindPort, SslContext ssl) {
-        ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(channelType)
-                .option(ChannelOption.SO_BACKLOG, services.properties().limits().acceptBacklog())
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childHandler(new MqttChannelInitializer(services, ssl));
-        Channel ch = b.bind(services.properties().bindAddress(), bindPort).syncUninterruptibly().channel();
+    private Channel bind(int bindPort, SslContext ssl) {
+        GatewayProperties properties = services.properties();
+        Channel ch = sockets.bind(properties.bindAddress(), bindPort, properties.limits().acceptBacklog(),
+                new MqttChannelInitializer(services, ssl));
         listeners.add(ch);
         return ch;
     }
@@ -100,19 +85,10 @@ public class MqttServer implements SmartLifecycle {
         listeners.forEach(ch -> ch.close().syncUninterruptibly());
         listeners.clear();
         // Let in-flight commits finish so their PUBACKs still go out, then drop the connections.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (backlog.getAsInt() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        DeviceListeners.awaitDrained(backlog, Duration.ofSeconds(5));
         services.registry().all().forEach(s -> s.channel().eventLoop().execute(() -> s.link().end(SessionEnd.SHUTTING_DOWN)));
-        if (workers != null) {
-            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-            boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        if (sockets != null) {
+            sockets.shutdown();
         }
         log.info("MQTT listeners stopped");
     }

@@ -1,18 +1,10 @@
 package care.anxin.gateway.watch;
 
 import care.anxin.gateway.config.GatewayProperties;
-import io.netty.bootstrap.ServerBootstrap;
+import care.anxin.gateway.net.DeviceListeners;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +20,7 @@ public class WatchServer implements SmartLifecycle {
 
     private final WatchServices services;
     private final IntSupplier backlog;
-    private EventLoopGroup boss;
-    private EventLoopGroup workers;
+    private DeviceListeners listeners;
     private Channel listener;
     private volatile int port = -1;
     private volatile boolean running;
@@ -47,18 +38,11 @@ public class WatchServer implements SmartLifecycle {
             log.info("Watch listener off (anxin.gateway.watch.enabled=false)");
             return;
         }
-        boolean epoll = Epoll.isAvailable();
-        boss = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
-        workers = epoll ? new EpollEventLoopGroup() : new NioEventLoopGroup();
-        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        listener = new ServerBootstrap().group(boss, workers).channel(channelType)
-                .option(ChannelOption.SO_BACKLOG, p.limits().acceptBacklog())
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childHandler(new WatchChannelInitializer(services))
-                .bind(p.bindAddress(), p.watch().port()).syncUninterruptibly().channel();
+        listeners = new DeviceListeners();
+        listener = listeners.bind(p.bindAddress(), p.watch().port(), p.limits().acceptBacklog(),
+                new WatchChannelInitializer(services));
         port = ((InetSocketAddress) listener.localAddress()).getPort();
-        log.info("Watch protocol listening on {}:{} ({})", p.bindAddress(), port, epoll ? "epoll" : "nio");
+        log.info("Watch protocol listening on {}:{} ({})", p.bindAddress(), port, listeners.transport());
         running = true;
     }
 
@@ -79,17 +63,8 @@ public class WatchServer implements SmartLifecycle {
         }
         running = false;
         listener.close().syncUninterruptibly();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (backlog.getAsInt() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        DeviceListeners.awaitDrained(backlog, Duration.ofSeconds(5));
+        listeners.shutdown();
         log.info("Watch listener stopped");
     }
 

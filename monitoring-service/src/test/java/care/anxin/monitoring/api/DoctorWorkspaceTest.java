@@ -83,6 +83,14 @@ class DoctorWorkspaceTest extends ApiTestBase {
     }
 
     @Test
+    void theDatabaseCalendarIsTheCareCentersDayNotTheServersUtcDay() {
+        // Between 00:00 and 08:00 in Beijing the UTC date is yesterday: CURRENT_DATE (follow-ups due, contracts
+        // valid today) must still be the care center's date.
+        assertThat(jdbc.queryForObject("SELECT current_setting('TimeZone')", String.class)).isEqualTo(ZONE.getId());
+        assertThat(jdbc.queryForObject("SELECT CURRENT_DATE", LocalDate.class)).isEqualTo(LocalDate.now(ZONE));
+    }
+
+    @Test
     void contractedDoctorKeepsTheHealthRecordAndEveryChangeIsAudited() {
         ApiClient.Response put = doctor().put("/api/v1/elders/" + t.elderA + "/health-record",
                 record(today.minusDays(10)));

@@ -13,22 +13,30 @@ import org.springframework.core.env.MapPropertySource;
  * The webhook guard and secret key settings (anxin.webhook.*) too, which the monitoring and alert
  * services must share: ANXIN_WEBHOOK_ALLOW_HTTP, ANXIN_WEBHOOK_ALLOWED_TARGETS,
  * ANXIN_WEBHOOK_OWN_HOSTS, ANXIN_WEBHOOK_SECRET_KEY, ANXIN_WEBHOOK_SECRET_KEY_FILE.
+ * The care zone (ANXIN_ZONE, default Asia/Shanghai) is the local calendar of every service (trends,
+ * reports, follow-ups, day hours of the condition rules) and every pooled connection's session time zone, not
+ * the JVM's or the server's: CURRENT_DATE decides follow-up dates and which doctor contracts are valid
+ * "today", and a server in UTC would move the day eight hours late for a Chinese care center.
  * Added last, so any application property or environment variable wins.
  */
 public class StoreDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        environment.getPropertySources().addLast(new MapPropertySource("anxinStoreDefaults", Map.of(
-                "spring.datasource.url", "${ANXIN_DB_URL:jdbc:postgresql://127.0.0.1:${ANXIN_DB_PORT:55432}/anxin}",
-                "spring.datasource.username", "${ANXIN_DB_USER:anxin}",
-                "spring.datasource.password", "${ANXIN_DB_PASSWORD:anxin}",
-                "spring.flyway.locations", SchemaMigrator.COMMON_LOCATION,
-                "spring.datasource.hikari.maximum-pool-size", "${ANXIN_DB_POOL:12}",
-                "anxin.webhook.allow-http", "${ANXIN_WEBHOOK_ALLOW_HTTP:false}",
-                "anxin.webhook.allowed-targets", "${ANXIN_WEBHOOK_ALLOWED_TARGETS:}",
-                "anxin.webhook.own-hosts", "${ANXIN_WEBHOOK_OWN_HOSTS:}",
-                "anxin.webhook.secret-key", "${ANXIN_WEBHOOK_SECRET_KEY:}",
-                "anxin.webhook.secret-key-file", "${ANXIN_WEBHOOK_SECRET_KEY_FILE:${ANXIN_VAR:var}/webhook-secret.key}")));
+        environment.getPropertySources().addLast(new MapPropertySource("anxinStoreDefaults", Map.ofEntries(
+                Map.entry("spring.datasource.url", "${ANXIN_DB_URL:jdbc:postgresql://127.0.0.1:${ANXIN_DB_PORT:55432}/anxin}"),
+                Map.entry("spring.datasource.username", "${ANXIN_DB_USER:anxin}"),
+                Map.entry("spring.datasource.password", "${ANXIN_DB_PASSWORD:anxin}"),
+                Map.entry("spring.flyway.locations", SchemaMigrator.COMMON_LOCATION),
+                Map.entry("spring.datasource.hikari.maximum-pool-size", "${ANXIN_DB_POOL:12}"),
+                Map.entry("spring.datasource.hikari.connection-init-sql", "SET TIME ZONE '${ANXIN_ZONE:Asia/Shanghai}'"),
+                Map.entry("anxin.clinical.zone", "${ANXIN_ZONE:Asia/Shanghai}"),
+                Map.entry("anxin.monitoring.trends.zone", "${ANXIN_ZONE:Asia/Shanghai}"),
+                Map.entry("anxin.alert.rules.zone", "${ANXIN_ZONE:Asia/Shanghai}"),
+                Map.entry("anxin.webhook.allow-http", "${ANXIN_WEBHOOK_ALLOW_HTTP:false}"),
+                Map.entry("anxin.webhook.allowed-targets", "${ANXIN_WEBHOOK_ALLOWED_TARGETS:}"),
+                Map.entry("anxin.webhook.own-hosts", "${ANXIN_WEBHOOK_OWN_HOSTS:}"),
+                Map.entry("anxin.webhook.secret-key", "${ANXIN_WEBHOOK_SECRET_KEY:}"),
+                Map.entry("anxin.webhook.secret-key-file", "${ANXIN_WEBHOOK_SECRET_KEY_FILE:${ANXIN_VAR:var}/webhook-secret.key}"))));
     }
 }

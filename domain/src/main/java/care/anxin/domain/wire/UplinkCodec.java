@@ -18,6 +18,28 @@ public final class UplinkCodec {
      * {@link DecodeResult.Accepted} or {@link DecodeResult.Rejected} naming every broken rule.
      */
     public DecodeResult decode(MessageKind kind, byte[] payload) {
+        DecodeResult refused = refuseUnparsable(kind, payload);
+        if (refused != null) {
+            return refused;
+        }
+        if (kind == MessageKind.VITALS) {
+            // the most frequent uplink: a streaming read when it is the plain valid shape (issue 14)
+            VitalsMessage vitals = StreamingVitalsDecoder.decode(payload);
+            if (vitals != null) {
+                return new DecodeResult.Accepted(vitals);
+            }
+        }
+        return decodeTree(kind, payload);
+    }
+
+    /** {@link #decode} without the streaming fast path: the reference the fast path must match. */
+    DecodeResult decodeWithoutFastPath(MessageKind kind, byte[] payload) {
+        DecodeResult refused = refuseUnparsable(kind, payload);
+        return refused != null ? refused : decodeTree(kind, payload);
+    }
+
+    /** The rejection for input no parser needs to see, or null. */
+    private static DecodeResult refuseUnparsable(MessageKind kind, byte[] payload) {
         if (kind == null) {
             return reject("topic", "unknown message kind");
         }
@@ -32,6 +54,10 @@ public final class UplinkCodec {
             // cheap answer for garbage floods: no parser exception to build
             return reject("payload", "is not a JSON object (must start with '{')");
         }
+        return null;
+    }
+
+    private static DecodeResult decodeTree(MessageKind kind, byte[] payload) {
         JsonNode root;
         try {
             root = WireJson.readTree(payload);

@@ -3,6 +3,7 @@ package care.anxin.domain.wire;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -44,6 +45,11 @@ final class WireJson {
     /** Parses a payload into a tree; throws on anything that is not exactly one JSON value. */
     static JsonNode readTree(byte[] payload) throws IOException {
         return TREE_READER.readTree(payload);
+    }
+
+    /** A streaming parser with the same limits and duplicate-key check as {@link #readTree}. */
+    static JsonParser parser(byte[] payload) throws IOException {
+        return FACTORY.createParser(payload);
     }
 
     interface Body {

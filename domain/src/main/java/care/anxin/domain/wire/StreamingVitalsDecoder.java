@@ -26,6 +26,8 @@ final class StreamingVitalsDecoder {
     /** The message, or null when the payload is anything but the plain valid shape. Never throws. */
     static VitalsMessage decode(byte[] payload) {
         try (JsonParser json = WireJson.parser(payload)) {
+            // every repeated field already makes this path give up: spare the parser's name set
+            json.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             return json.nextToken() == JsonToken.START_OBJECT ? message(json) : null;
         } catch (IOException | RuntimeException e) {
             return null; // malformed or unexpected: the tree path builds the exact rejection

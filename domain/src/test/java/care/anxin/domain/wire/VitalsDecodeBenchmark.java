@@ -1,0 +1,66 @@
+package care.anxin.domain.wire;
+
+import care.anxin.domain.vital.VitalSign;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Vitals decode, streaming fast path against the tree path (issue 14), on the ingest bench's payload
+ * (four readings, ts with a fraction, as the simulator's VitalsPayloads encodes it) and on a reading
+ * with its own ts (which the fast path hands to the tree). In this package because the tree-only
+ * entry point is package-private. Run by hand like {@code UplinkCodecBenchmark}, with
+ * {@code org.openjdk.jmh.Main VitalsDecodeBenchmark}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class VitalsDecodeBenchmark {
+
+    private final UplinkCodec codec = new UplinkCodec();
+    private final byte[] benchVitals = benchPayload();
+    private final byte[] ownTimes = ("{\"msgId\":\"WB-0001-000018\",\"ts\":\"2026-11-23T08:31:00+08:00\",\"readings\":"
+            + "[{\"code\":\"TEMP\",\"value\":36.6,\"ts\":\"2026-11-23T08:30:30+08:00\"},{\"code\":\"STEPS\",\"value\":140}]}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    private byte[] benchPayload() {
+        Instant now = Instant.parse("2026-11-30T16:40:12.345678Z");
+        return codec.encode(new VitalsMessage("bt4k2m9a-123456", now, List.of(
+                new Reading(VitalSign.HR, 71, now), new Reading(VitalSign.SPO2, 97, now),
+                new Reading(VitalSign.SBP, 125, now), new Reading(VitalSign.DBP, 81, now))));
+    }
+
+    @Benchmark
+    public DecodeResult benchVitalsFastPath() {
+        return codec.decode(MessageKind.VITALS, benchVitals);
+    }
+
+    @Benchmark
+    public DecodeResult benchVitalsTreePath() {
+        return codec.decodeWithoutFastPath(MessageKind.VITALS, benchVitals);
+    }
+
+    /** The fallback's price: a streaming attempt that gives up, then the tree. */
+    @Benchmark
+    public DecodeResult ownTimesFallback() {
+        return codec.decode(MessageKind.VITALS, ownTimes);
+    }
+
+    @Benchmark
+    public DecodeResult ownTimesTreePath() {
+        return codec.decodeWithoutFastPath(MessageKind.VITALS, ownTimes);
+    }
+}

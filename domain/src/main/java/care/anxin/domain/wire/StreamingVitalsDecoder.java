@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -86,13 +87,17 @@ final class StreamingVitalsDecoder {
 
         /** Reads the array after its START_ARRAY; null unless every element is a plain valid reading. */
         static Readings read(JsonParser json) throws IOException {
-            VitalSign[] signs = new VitalSign[UplinkDecoder.MAX_READINGS];
-            double[] values = new double[UplinkDecoder.MAX_READINGS];
+            VitalSign[] signs = new VitalSign[4]; // the usual count; grows to at most MAX_READINGS
+            double[] values = new double[4];
             int count = 0;
             JsonToken token;
             while ((token = json.nextToken()) == JsonToken.START_OBJECT) {
                 if (count == UplinkDecoder.MAX_READINGS) {
                     return null;
+                }
+                if (count == signs.length) {
+                    signs = Arrays.copyOf(signs, count * 2);
+                    values = Arrays.copyOf(values, count * 2);
                 }
                 VitalSign sign = null;
                 double value = Double.NaN; // NaN = not seen yet; a number never reads as NaN here

@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * The gateway's hot path for {@code up/vitals}: reads the payload token by token (no JSON tree) and
  * builds the message only when it is the plain, valid shape devices send —
- * {@code {"msgId":..., "ts":..., "readings":[{"code":..., "value":...}, ...]}} in any order, no other
- * fields, no nulls, no reading with its own ts. Anything else (an error, an unknown or repeated
+ * {@code {"msgId":..., "ts":..., "readings":[{"code":..., "value":..., "ts":...}, ...]}} (a reading's
+ * ts optional) in any order, no other fields, no nulls. Anything else (an error, an unknown or repeated
  * field, a value the rules refuse, an exception) returns null and {@link UplinkDecoder} decides, so
  * every rejection and every unusual message keeps the tree path's outcome. The rules are the tree
  * path's own checks ({@link PayloadFields#validMessageId}, {@link WireTime#parse},
@@ -82,49 +82,67 @@ final class StreamingVitalsDecoder {
         return new VitalsMessage(msgId, ts, readings.at(ts));
     }
 
-    /** Readings seen before the message ts may be known: signs and values, timed at the end. */
-    private record Readings(VitalSign[] signs, double[] values, int count) {
+    /**
+     * The readings as read, timed at the end: the message ts may come after them. A null time is
+     * the message ts (the reading has no ts of its own).
+     */
+    private static final class Readings {
+        private VitalSign[] signs = new VitalSign[4]; // the usual count; grows to at most MAX_READINGS
+        private double[] values = new double[4];
+        private Instant[] times = new Instant[4];
+        private int count;
 
         /** Reads the array after its START_ARRAY; null unless every element is a plain valid reading. */
         static Readings read(JsonParser json) throws IOException {
-            VitalSign[] signs = new VitalSign[4]; // the usual count; grows to at most MAX_READINGS
-            double[] values = new double[4];
-            int count = 0;
+            Readings readings = new Readings();
             JsonToken token;
             while ((token = json.nextToken()) == JsonToken.START_OBJECT) {
-                if (count == UplinkDecoder.MAX_READINGS) {
+                if (readings.count == UplinkDecoder.MAX_READINGS || !readings.readOne(json)) {
                     return null;
                 }
-                if (count == signs.length) {
-                    signs = Arrays.copyOf(signs, count * 2);
-                    values = Arrays.copyOf(values, count * 2);
-                }
-                VitalSign sign = null;
-                double value = Double.NaN; // NaN = not seen yet; a number never reads as NaN here
-                while (json.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = json.currentName();
-                    JsonToken field = json.nextToken();
-                    if (name.equals("code") && sign == null && field == JsonToken.VALUE_STRING) {
-                        sign = VitalSign.fromCode(json.getText()).orElse(null);
-                        if (sign == null) {
-                            return null;
-                        }
-                    } else if (name.equals("value") && Double.isNaN(value)) {
-                        value = number(json, field);
-                        if (Double.isNaN(value)) {
-                            return null;
-                        }
-                    } else {
-                        return null; // a reading's own ts, an unknown, repeated or null field
-                    }
-                }
-                if (sign == null || Double.isNaN(value) || !sign.plausible(value)) {
-                    return null;
-                }
-                signs[count] = sign;
-                values[count++] = value;
             }
-            return token == JsonToken.END_ARRAY && count > 0 ? new Readings(signs, values, count) : null;
+            return token == JsonToken.END_ARRAY && readings.count > 0 ? readings : null;
+        }
+
+        /** Reads one reading after its START_OBJECT; false when it is not a plain valid one. */
+        private boolean readOne(JsonParser json) throws IOException {
+            VitalSign sign = null;
+            double value = Double.NaN; // NaN = not seen yet; a number never reads as NaN here
+            Instant own = null;
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String name = json.currentName();
+                JsonToken field = json.nextToken();
+                if (name.equals("code") && sign == null && field == JsonToken.VALUE_STRING) {
+                    sign = VitalSign.fromCode(json.getText()).orElse(null);
+                    if (sign == null) {
+                        return false;
+                    }
+                } else if (name.equals("value") && Double.isNaN(value)) {
+                    value = number(json, field);
+                    if (Double.isNaN(value)) {
+                        return false;
+                    }
+                } else if (name.equals("ts") && own == null && field == JsonToken.VALUE_STRING) {
+                    own = WireTime.parse(json.getText());
+                    if (own == null) {
+                        return false;
+                    }
+                } else {
+                    return false; // an unknown, repeated or null field
+                }
+            }
+            if (sign == null || Double.isNaN(value) || !sign.plausible(value)) {
+                return false;
+            }
+            if (count == signs.length) {
+                signs = Arrays.copyOf(signs, count * 2);
+                values = Arrays.copyOf(values, count * 2);
+                times = Arrays.copyOf(times, count * 2);
+            }
+            signs[count] = sign;
+            values[count] = value;
+            times[count++] = own;
+            return true;
         }
 
         /**
@@ -142,10 +160,10 @@ final class StreamingVitalsDecoder {
             return Double.NaN;
         }
 
-        List<Reading> at(Instant time) {
+        List<Reading> at(Instant messageTime) {
             List<Reading> readings = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                readings.add(new Reading(signs[i], values[i], time));
+                readings.add(new Reading(signs[i], values[i], times[i] != null ? times[i] : messageTime));
             }
             return readings;
         }

@@ -17,8 +17,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Vitals decode, streaming fast path against the tree path (issue 14), on the ingest bench's payload
- * (four readings, ts with a fraction, as the simulator's VitalsPayloads encodes it) and on a reading
- * with its own ts (which the fast path hands to the tree). In this package because the tree-only
+ * (four readings, ts with a fraction, as the simulator's VitalsPayloads encodes it), on readings
+ * with their own ts, and on a payload the fast path reads to its end and then hands to the tree (an
+ * unknown field last: the worst case of a fallback). In this package because the tree-only
  * entry point is package-private. Run by hand like {@code UplinkCodecBenchmark}, with
  * {@code org.openjdk.jmh.Main VitalsDecodeBenchmark}.
  */
@@ -34,6 +35,10 @@ public class VitalsDecodeBenchmark {
     private final byte[] benchVitals = benchPayload();
     private final byte[] ownTimes = ("{\"msgId\":\"WB-0001-000018\",\"ts\":\"2026-11-23T08:31:00+08:00\",\"readings\":"
             + "[{\"code\":\"TEMP\",\"value\":36.6,\"ts\":\"2026-11-23T08:30:30+08:00\"},{\"code\":\"STEPS\",\"value\":140}]}")
+            .getBytes(StandardCharsets.UTF_8);
+    private final byte[] extraField = ("{\"msgId\":\"WB-0001-000017\",\"ts\":\"2026-11-23T08:30:00+08:00\","
+            + "\"readings\":[{\"code\":\"HR\",\"value\":72},{\"code\":\"SPO2\",\"value\":97},"
+            + "{\"code\":\"SBP\",\"value\":128},{\"code\":\"DBP\",\"value\":82}],\"firmware\":\"2.4.1\"}")
             .getBytes(StandardCharsets.UTF_8);
 
     private byte[] benchPayload() {
@@ -53,14 +58,24 @@ public class VitalsDecodeBenchmark {
         return codec.decodeWithoutFastPath(MessageKind.VITALS, benchVitals);
     }
 
-    /** The fallback's price: a streaming attempt that gives up, then the tree. */
     @Benchmark
-    public DecodeResult ownTimesFallback() {
+    public DecodeResult ownTimesFastPath() {
         return codec.decode(MessageKind.VITALS, ownTimes);
     }
 
     @Benchmark
     public DecodeResult ownTimesTreePath() {
         return codec.decodeWithoutFastPath(MessageKind.VITALS, ownTimes);
+    }
+
+    /** The fallback's price: a streaming attempt that gives up at the last field, then the tree. */
+    @Benchmark
+    public DecodeResult extraFieldFallback() {
+        return codec.decode(MessageKind.VITALS, extraField);
+    }
+
+    @Benchmark
+    public DecodeResult extraFieldTreePath() {
+        return codec.decodeWithoutFastPath(MessageKind.VITALS, extraField);
     }
 }

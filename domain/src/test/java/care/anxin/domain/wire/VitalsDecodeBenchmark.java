@@ -4,7 +4,9 @@ import care.anxin.domain.vital.VitalSign;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,7 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * with their own ts, and on a payload the fast path reads to its end and then hands to the tree (an
  * unknown field last: the worst case of a fallback). In this package because the tree-only
  * entry point is package-private. Run by hand like {@code UplinkCodecBenchmark}, with
- * {@code org.openjdk.jmh.Main VitalsDecodeBenchmark}.
+ * {@code org.openjdk.jmh.Main VitalsDecodeBenchmark}. On a shared, loaded machine JMH's one-after-the-
+ * other runs see different loads; {@link #main} instead alternates short slices of the fast and the
+ * tree path on the bench payload, so both see the same load, and prints the best and median slices:
+ * {@code "-Dexec.args=-cp %classpath care.anxin.domain.wire.VitalsDecodeBenchmark"}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -77,5 +82,43 @@ public class VitalsDecodeBenchmark {
     @Benchmark
     public DecodeResult extraFieldTreePath() {
         return codec.decodeWithoutFastPath(MessageKind.VITALS, extraField);
+    }
+
+    public static void main(String[] args) {
+        VitalsDecodeBenchmark bench = new VitalsDecodeBenchmark();
+        int slices = args.length > 0 ? Integer.parseInt(args[0]) : 600;
+        for (int i = 0; i < 20; i++) { // warm-up: both paths compiled before the first slice
+            slice(bench::benchVitalsFastPath);
+            slice(bench::benchVitalsTreePath);
+        }
+        double[] fast = new double[slices];
+        double[] tree = new double[slices];
+        for (int i = 0; i < slices; i++) {
+            fast[i] = slice(bench::benchVitalsFastPath);
+            tree[i] = slice(bench::benchVitalsTreePath);
+        }
+        Arrays.sort(fast);
+        Arrays.sort(tree);
+        System.out.printf("bench vitals payload, %d alternating slices of 2,000 decodes each%n", slices);
+        System.out.printf("  fast path: best %.0f ns/op, median %.0f ns/op%n", fast[0], fast[slices / 2]);
+        System.out.printf("  tree path: best %.0f ns/op, median %.0f ns/op%n", tree[0], tree[slices / 2]);
+        System.out.printf("  fast/tree: best %.2f, median %.2f%n", fast[0] / tree[0], fast[slices / 2] / tree[slices / 2]);
+    }
+
+    /** ns per decode over one slice; the accepted count keeps the JIT from dropping the work. */
+    private static double slice(Supplier<DecodeResult> decode) {
+        int decodes = 2_000;
+        int accepted = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < decodes; i++) {
+            if (decode.get() instanceof DecodeResult.Accepted) {
+                accepted++;
+            }
+        }
+        long elapsed = System.nanoTime() - start;
+        if (accepted != decodes) {
+            throw new IllegalStateException("the bench payload must be accepted");
+        }
+        return (double) elapsed / decodes;
     }
 }

@@ -6,9 +6,12 @@ import care.anxin.gateway.Fleet;
 import care.anxin.gateway.GatewayTestBase;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
@@ -66,6 +69,25 @@ class WatchListenerTest extends GatewayTestBase {
                 String.class, id)).contains("31.230416");
         Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(jdbc.queryForObject("SELECT battery_pct FROM device WHERE id = ?", Integer.class, id)).isEqualTo(77));
+    }
+
+    @Test
+    void anSosFromAWatchWhoseClockResetIsStoredAtReceiveTimeFlagged() throws Exception {
+        // A watch that ran flat reports 01-01-2000 until the network sets its clock; its SOS must still
+        // open now (docs/protocol-watch.md: the same implausible-clock rule as MQTT, bit 4).
+        String id = fleet.watch();
+        String alarm = "AL,010100,000000,A,31.230416,N,121.473701,E,0.50,90.0,12.0,9,100,77,1200,0,00010000"
+                + ",1,1,460,0,6243,21711,-78,0";
+        Instant before = Instant.now();
+        try (WatchClient w = watch(id)) {
+            assertThat(w.send(alarm).reply(10_000)).as("answered after its SOS committed").isEqualTo("AL");
+        }
+        Map<String, Object> row = jdbc.queryForMap("SELECT occurred_at, received_at, payload::text AS payload"
+                + " FROM device_event WHERE device_id = ? AND kind = 'SOS'", id);
+        assertThat(row.get("occurred_at")).isEqualTo(row.get("received_at"));
+        Instant occurred = ((java.sql.Timestamp) row.get("occurred_at")).toInstant();
+        assertThat(Duration.between(before, occurred).abs()).isLessThan(Duration.ofMinutes(1));
+        assertThat((String) row.get("payload")).contains("\"clockFlags\": 4").contains("2000-01-01T00:00:00Z");
     }
 
     @Test

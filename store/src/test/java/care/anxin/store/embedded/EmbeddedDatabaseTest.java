@@ -28,11 +28,12 @@ class EmbeddedDatabaseTest {
              Statement s = c.createStatement()) {
             assertThat(db.port()).isEqualTo(port);
             try (ResultSet settings = s.executeQuery("SELECT current_setting('fsync'), current_setting('synchronous_commit'), "
-                    + "datlocprovider, datcollate FROM pg_database WHERE datname = current_database()")) {
+                    + "datlocprovider, datcollate, current_setting('wal_init_zero') FROM pg_database WHERE datname = current_database()")) {
                 assertThat(settings.next()).isTrue();
                 assertThat(settings.getString(1)).as("fsync: an acknowledged message survives an OS crash").isEqualTo("on");
                 assertThat(settings.getString(2)).isEqualTo("on");
                 assertThat(settings.getString(3)).as("builtin collation provider").isEqualTo("b");
+                assertThat(settings.getString(5)).as("no zero-filled WAL segments under the WAL write lock").isEqualTo("off");
             }
             s.execute("CREATE TABLE kept (v TEXT)");
             s.execute("INSERT INTO kept VALUES ('安心')");

@@ -228,9 +228,13 @@ export function mount(main, ctx) {
   };
 }
 
+/**
+ * A card is rebuilt when anything the server sent about its incident changed. The whole view, not a
+ * list of fields: a field left out of a list (the wrong-device-clock mark was) never reached a card
+ * already on the board.
+ */
 function versionOf(alert) {
-  return [alert.status, alert.escalationLevel, alert.nextEscalationAt, alert.assignee?.id, alert.eventCount,
-    alert.lastEventAt, JSON.stringify(alert.dispatch || {}), JSON.stringify(alert.elder?.latestVitals || {}), JSON.stringify(alert.elder?.lastLocation || {})].join('|');
+  return JSON.stringify(alert);
 }
 
 function kindIcon(kind) {

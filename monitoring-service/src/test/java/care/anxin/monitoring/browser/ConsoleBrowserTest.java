@@ -158,6 +158,9 @@ class ConsoleBrowserTest extends ConsoleBrowserSupport {
             chrome.login("bt-staff", PASSWORD);
             chrome.waitFor(d -> "live".equals(d.findElement(By.id("live-indicator")).getAttribute("data-state")));
             long sos = fixtures.openSos(jdbc);
+            // The card is on the board first: a change to an incident already shown must reach its card
+            // (the card once compared a list of fields that left the clock mark out).
+            chrome.waitFor(d -> d.findElement(card(sos)).isDisplayed());
             // as the alert service marks an SOS whose handset clock was implausible (issue 9)
             jdbc.update("UPDATE alert SET device_clock_wrong = TRUE, updated_at = now() WHERE id = ?", sos);
             chrome.waitFor(Duration.ofSeconds(10), d -> !d.findElement(card(sos)).findElements(By.cssSelector("[data-role='clock-wrong']")).isEmpty());

@@ -5,6 +5,7 @@ import care.anxin.monitoring.audit.AuditTrail;
 import care.anxin.monitoring.security.AnxinPrincipal;
 import care.anxin.store.clinical.HealthRecord;
 import care.anxin.store.clinical.HealthRecordRepository;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,11 @@ public class HealthRecordService {
     private final HealthRecordRepository records;
     private final ElderAccess access;
     private final AuditTrail audit;
+    private final ClinicalProperties settings;
 
-    public HealthRecordService(HealthRecordRepository records, ElderAccess access, AuditTrail audit) {
+    public HealthRecordService(HealthRecordRepository records, ElderAccess access, AuditTrail audit,
+                               ClinicalProperties settings) {
+        this.settings = settings;
         this.records = records;
         this.access = access;
         this.audit = audit;
@@ -49,7 +53,8 @@ public class HealthRecordService {
                         c.diagnosedOn(), c.followUpDays(), c.nextFollowUp())).toList(),
                 body.medications().stream().map(m -> new HealthRecord.Medication(m.name().trim(), m.dose(),
                         m.schedule())).toList(), null, null);
-        records.replace(next, me.userId());
+        // Follow-ups fall due by the care center's calendar, not the database server's (often UTC) day.
+        records.replace(next, me.userId(), LocalDate.now(settings.zone()));
         HealthRecord after = records.find(elderId);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("before", summary(before));

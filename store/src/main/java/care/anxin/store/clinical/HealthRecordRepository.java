@@ -53,9 +53,10 @@ public class HealthRecordRepository {
     /**
      * Replaces the record (conditions are matched by ICD-10 code so their follow-up state survives
      * an edit; medications are replaced in order) and mirrors the condition names into
-     * elder.conditions, which the incident cards show. Runs in the caller's transaction.
+     * elder.conditions, which the incident cards show. A planned condition without a date falls due
+     * {@code followUpDays} after {@code today}. Runs in the caller's transaction.
      */
-    public void replace(HealthRecord record, long editorUserId) {
+    public void replace(HealthRecord record, long editorUserId, LocalDate today) {
         long elderId = record.elderId();
         MapSqlParameterSource p = new MapSqlParameterSource("id", elderId).addValue("bloodType", record.bloodType())
                 .addValue("careLevel", record.careLevel()).addValue("notes", record.notes())
@@ -73,15 +74,15 @@ public class HealthRecordRepository {
             jdbc.update("""
                     INSERT INTO elder_condition (elder_id, icd10, name, diagnosed_on, follow_up_days, next_follow_up)
                     VALUES (:id, :icd10, :name, :diagnosedOn, :days,
-                            COALESCE(:next, CURRENT_DATE + CAST(:days AS int)))
+                            COALESCE(:next, CAST(:today AS date) + CAST(:days AS int)))
                     ON CONFLICT (elder_id, icd10) DO UPDATE SET name = EXCLUDED.name,
                         diagnosed_on = EXCLUDED.diagnosed_on, follow_up_days = EXCLUDED.follow_up_days,
                         next_follow_up = CASE WHEN EXCLUDED.follow_up_days IS NULL THEN NULL
                                               ELSE COALESCE(:next, elder_condition.next_follow_up,
-                                                            CURRENT_DATE + CAST(:days AS int)) END
+                                                            CAST(:today AS date) + CAST(:days AS int)) END
                     """, new MapSqlParameterSource("id", elderId).addValue("icd10", c.icd10()).addValue("name", c.name())
                     .addValue("diagnosedOn", c.diagnosedOn()).addValue("days", c.followUpDays())
-                    .addValue("next", c.nextFollowUp()));
+                    .addValue("next", c.nextFollowUp()).addValue("today", today));
         }
         jdbc.update("DELETE FROM elder_medication WHERE elder_id = :id", new MapSqlParameterSource("id", elderId));
         int position = 0;

@@ -14,9 +14,8 @@ import org.springframework.core.env.MapPropertySource;
  * services must share: ANXIN_WEBHOOK_ALLOW_HTTP, ANXIN_WEBHOOK_ALLOWED_TARGETS,
  * ANXIN_WEBHOOK_OWN_HOSTS, ANXIN_WEBHOOK_SECRET_KEY, ANXIN_WEBHOOK_SECRET_KEY_FILE.
  * The care zone (ANXIN_ZONE, default Asia/Shanghai) is the local calendar of every service (trends,
- * reports, follow-ups, day hours of the condition rules) and every pooled connection's session time zone, not
- * the JVM's or the server's: CURRENT_DATE decides follow-up dates and which doctor contracts are valid
- * "today", and a server in UTC would move the day eight hours late for a Chinese care center.
+ * reports, follow-up dates, day hours of the condition rules): a server in UTC must not move the care
+ * center's day by eight hours.
  * Added last, so any application property or environment variable wins.
  */
 public class StoreDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
@@ -29,7 +28,6 @@ public class StoreDefaultsEnvironmentPostProcessor implements EnvironmentPostPro
                 Map.entry("spring.datasource.password", "${ANXIN_DB_PASSWORD:anxin}"),
                 Map.entry("spring.flyway.locations", SchemaMigrator.COMMON_LOCATION),
                 Map.entry("spring.datasource.hikari.maximum-pool-size", "${ANXIN_DB_POOL:12}"),
-                Map.entry("spring.datasource.hikari.connection-init-sql", "SET TIME ZONE '${ANXIN_ZONE:Asia/Shanghai}'"),
                 Map.entry("anxin.clinical.zone", "${ANXIN_ZONE:Asia/Shanghai}"),
                 Map.entry("anxin.monitoring.trends.zone", "${ANXIN_ZONE:Asia/Shanghai}"),
                 Map.entry("anxin.alert.rules.zone", "${ANXIN_ZONE:Asia/Shanghai}"),

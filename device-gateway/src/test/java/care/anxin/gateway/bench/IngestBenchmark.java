@@ -2,11 +2,8 @@ package care.anxin.gateway.bench;
 
 import care.anxin.gateway.Clients;
 import care.anxin.gateway.Fleet;
-import care.anxin.gateway.GatewayApplication;
 import care.anxin.gateway.Payloads;
 import care.anxin.gateway.mqtt.MqttServer;
-import care.anxin.store.schema.SchemaMigrator;
-import care.anxin.store.test.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -16,9 +13,7 @@ import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Quick in-process ingest benchmark (not a test): N Paho devices publish QoS 1 vitals (4 readings
@@ -33,18 +28,12 @@ public final class IngestBenchmark {
         int devices = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        String url = TestDatabase.newDatabaseUrl();
-        SchemaMigrator.migrate(TestDatabase.dataSource(url));
-        JdbcTemplate jdbc = new JdbcTemplate(TestDatabase.dataSource(url));
-        Fleet fleet = new Fleet(jdbc);
+        BenchGateway bench = BenchGateway.freshDatabase();
         List<Fleet.Device> fleetDevices = new ArrayList<>();
         for (int i = 0; i < devices; i++) {
-            fleetDevices.add(fleet.device("BM"));
+            fleetDevices.add(bench.fleet().device("BM"));
         }
-        ConfigurableApplicationContext app = SpringApplication.run(GatewayApplication.class,
-                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres", "--server.port=0", "--anxin.gateway.port=0", "--anxin.gateway.watch.port=0",
-                "--anxin.gateway.bind-address=127.0.0.1", "--logging.level.care.anxin.gateway=WARN");
+        ConfigurableApplicationContext app = bench.start();
         String uri = "tcp://127.0.0.1:" + app.getBean(MqttServer.class).port();
         List<MqttAsyncClient> clients = new ArrayList<>();
         List<IMqttToken> connecting = new ArrayList<>();

@@ -2,11 +2,7 @@ package care.anxin.gateway.bench;
 
 import care.anxin.domain.watch.WatchFrame;
 import care.anxin.domain.watch.WatchFrameParser;
-import care.anxin.gateway.Fleet;
-import care.anxin.gateway.GatewayApplication;
 import care.anxin.gateway.watch.WatchServer;
-import care.anxin.store.schema.SchemaMigrator;
-import care.anxin.store.test.TestDatabase;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -15,9 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Quick in-process benchmark of the watch path (not a test), the counterpart of
@@ -33,21 +27,13 @@ public final class WatchIngestBenchmark {
         int watches = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        String url = TestDatabase.newDatabaseUrl();
-        SchemaMigrator.migrate(TestDatabase.dataSource(url));
-        JdbcTemplate jdbc = new JdbcTemplate(TestDatabase.dataSource(url));
-        Fleet fleet = new Fleet(jdbc);
+        BenchGateway bench = BenchGateway.freshDatabase();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < watches; i++) {
-            ids.add(fleet.watch());
+            ids.add(bench.fleet().watch());
         }
-        ConfigurableApplicationContext app = SpringApplication.run(GatewayApplication.class,
-                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres", "--server.port=0", "--anxin.gateway.port=0",
-                "--anxin.gateway.watch.port=0", "--anxin.gateway.bind-address=127.0.0.1",
-                "--anxin.gateway.limits.messages-per-second=1000", "--anxin.gateway.limits.burst=1000",
-                "--anxin.gateway.auth.max-per-address=100000",
-                "--logging.level.care.anxin.gateway=WARN");
+        ConfigurableApplicationContext app = bench.start("--anxin.gateway.limits.messages-per-second=1000",
+                "--anxin.gateway.limits.burst=1000", "--anxin.gateway.auth.max-per-address=100000");
         int port = app.getBean(WatchServer.class).port();
         AtomicLong replied = new AtomicLong();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();

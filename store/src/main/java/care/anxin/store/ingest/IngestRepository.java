@@ -32,7 +32,7 @@ import org.postgresql.core.BaseConnection;
 public class IngestRepository {
 
     /**
-     * Claims keys; the conflict target is (device_id, digest, time), so only new keys come back.
+     * Claims keys; the conflict target is the key (time, device_id, digest), so only new keys come back.
      * Times travel as integer microseconds since PostgreSQL's epoch (what a timestamptz is), so the
      * server parses no date text; the multiplication is exact (below 2^53 µs, ~285 years).
      */

@@ -2,6 +2,7 @@ package care.anxin.store.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import care.anxin.store.test.PrimaryKeys;
 import care.anxin.store.test.RollupCheck;
 import care.anxin.store.test.TestDatabase;
 import java.util.Optional;
@@ -40,6 +41,9 @@ class TimescaleMigrationTest {
         assertThat(jdbc.queryForList("SELECT view_name::text FROM timescaledb_information.continuous_aggregates "
                 + "WHERE NOT materialized_only ORDER BY 1", String.class)).containsExactly("observation_daily", "observation_hourly");
         JdbcTemplate plain = new JdbcTemplate(TestDatabase.newMigratedDataSource());
+        // The de-duplication key leads with the message's ts in both modes (V82).
+        assertThat(PrimaryKeys.columns(jdbc, "message_dedup")).containsExactly("time", "device_id", "digest")
+                .isEqualTo(PrimaryKeys.columns(plain, "message_dedup"));
         for (String rollup : new String[] {"observation_hourly", "observation_daily"}) {
             assertThat(RollupCheck.columns(jdbc, rollup)).isEqualTo(RollupCheck.columns(plain, rollup));
         }

@@ -111,13 +111,14 @@ public final class TrendsBench {
         for (int e = 0; e < elders.size(); e++) {
             long elderId = elders.get(e);
             String deviceId = fleet.devices().get(e).deviceId();
-            try (PreparedStatement clear = db.prepareStatement("DELETE FROM observation WHERE elder_id = ? AND time >= ?")) {
+            try (PreparedStatement clear = db.prepareStatement("DELETE FROM vital_sample WHERE elder_id = ? AND time >= ?")) {
                 clear.setLong(1, elderId);
                 clear.setObject(2, java.sql.Timestamp.from(start));
                 clear.executeUpdate();
             }
-            rows += copy.copyIn("COPY observation (time, elder_id, device_id, code, value) FROM STDIN WITH (FORMAT csv)",
-                    new VitalsCsv(elderId, deviceId, start, end));
+            VitalsCsv csv = new VitalsCsv(elderId, deviceId, start, end);
+            copy.copyIn("COPY vital_sample (time, elder_id, device_id, hr, spo2, sbp, dbp, temp) FROM STDIN WITH (FORMAT csv)", csv);
+            rows += csv.readings;
         }
         return rows;
     }
@@ -165,6 +166,8 @@ public final class TrendsBench {
         private Instant t;
         private final StringBuilder buffer = new StringBuilder();
         private int position;
+        /** Readings written so far (a row is one sample of 2 or 5 readings). */
+        long readings;
 
         VitalsCsv(long elderId, String deviceId, Instant start, Instant end) {
             this.elderId = elderId;
@@ -196,18 +199,22 @@ public final class TrendsBench {
         private void minute() {
             double hour = (t.getEpochSecond() / 3600.0 + 8) % 24;
             boolean night = hour < 6 || hour >= 22;
-            row("HR", Math.round(70 - (night ? 8 : 0) + random.nextGaussian() * 4));
-            row("SPO2", Math.min(100, Math.round(96.5 + random.nextGaussian() * 0.8)));
+            buffer.append(t).append(',').append(elderId).append(',').append(deviceId);
+            value(Math.round(70 - (night ? 8 : 0) + random.nextGaussian() * 4));   // HR
+            value(Math.min(100, Math.round(96.5 + random.nextGaussian() * 0.8)));  // SPO2
             if (t.getEpochSecond() / 60 % 15 == 0) {
-                row("SBP", Math.round(128 - (night ? 10 : 0) + random.nextGaussian() * 6));
-                row("DBP", Math.round(80 - (night ? 6 : 0) + random.nextGaussian() * 4));
-                row("TEMP", Math.round((36.5 + random.nextGaussian() * 0.15) * 10) / 10.0);
+                value(Math.round(128 - (night ? 10 : 0) + random.nextGaussian() * 6)); // SBP
+                value(Math.round(80 - (night ? 6 : 0) + random.nextGaussian() * 4));   // DBP
+                value(Math.round((36.5 + random.nextGaussian() * 0.15) * 10) / 10.0);  // TEMP
+            } else {
+                buffer.append(",,,"); // no blood pressure or temperature this minute (NULL)
             }
+            buffer.append('\n');
         }
 
-        private void row(String code, double value) {
-            buffer.append(t).append(',').append(elderId).append(',').append(deviceId).append(',').append(code).append(',')
-                    .append(value).append('\n');
+        private void value(double v) {
+            buffer.append(',').append(v);
+            readings++;
         }
 
         @Override

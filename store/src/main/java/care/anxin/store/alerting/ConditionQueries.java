@@ -54,8 +54,8 @@ public class ConditionQueries {
         return jdbc.query("""
                 SELECT %s, COALESCE(lo.t, d.last_connected_at) AS since, d.battery_pct, e.care_plan::text AS care_plan
                 FROM device d JOIN elder e ON e.id = d.elder_id
-                LEFT JOIN LATERAL (SELECT max(o.time) AS t FROM observation o
-                                   WHERE o.elder_id = d.elder_id AND o.device_id = d.id AND o.time > ?::timestamptz - interval '7 days') lo ON TRUE
+                LEFT JOIN LATERAL (SELECT max(s.time) AS t FROM vital_sample s -- any reading: the samples, not the view
+                                   WHERE s.elder_id = d.elder_id AND s.device_id = d.id AND s.time > ?::timestamptz - interval '7 days') lo ON TRUE
                 WHERE d.enabled AND e.active AND d.online AND d.kind IN ('WRISTBAND', 'PENDANT', 'WATCH')
                   AND COALESCE(lo.t, d.last_connected_at) <
                       ?::timestamptz - make_interval(mins => COALESCE((e.care_plan ->> 'noDataMinutes')::int, ?))""".formatted(CONDITION_COLUMNS),

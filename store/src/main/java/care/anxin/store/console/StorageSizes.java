@@ -12,7 +12,7 @@ public class StorageSizes {
     }
 
     private static final List<String> WATCHED = List.of("audit_log", "rejected_message", "notification",
-            "notification_attempt", "alert_action", "device_event", "message_dedup", "observation", "location");
+            "notification_attempt", "alert_action", "device_event", "message_dedup", "vital_sample", "location");
 
     private final NamedParameterJdbcTemplate jdbc;
 

@@ -23,8 +23,9 @@ import org.postgresql.core.BaseConnection;
 
 /**
  * Writes a group-commit batch of uplink messages from many devices in ONE transaction:
- * de-duplication keys, observations, locations, device events and rejected messages.
- * Observations and locations, the bulk of every batch, go in by binary COPY (no value is parsed
+ * de-duplication keys, vital readings (packed into {@code vital_sample} rows, one per device and
+ * instant), locations, device events and rejected messages.
+ * Vital samples and locations, the bulk of every batch, go in by binary COPY (no value is parsed
  * from text by the server); so do the de-duplication keys, unless one of them was stored before
  * (then they are claimed through {@code INSERT ... ON CONFLICT DO NOTHING}); events are sent as
  * arrays through {@code unnest}. A batch costs one round trip per table.
@@ -46,8 +47,8 @@ public class IngestRepository {
     private static final String CLAIM_ALL =
             "COPY message_dedup (time, device_id, digest, msg_id, received_at) FROM STDIN (FORMAT binary)";
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final String OBSERVATIONS =
-            "COPY observation (time, elder_id, device_id, code, value, received_at, flags) FROM STDIN (FORMAT binary)";
+    private static final String VITAL_SAMPLES = "COPY vital_sample (time, elder_id, device_id, received_at, flags, "
+            + String.join(", ", VitalSample.COLUMNS) + ") FROM STDIN (FORMAT binary)";
     private static final String LOCATIONS = "COPY location (time, elder_id, device_id, lat, lon, accuracy_m, source, "
             + "received_at, flags) FROM STDIN (FORMAT binary)";
     private static final String EVENTS = """
@@ -198,17 +199,27 @@ public class IngestRepository {
     private record DeviceDigest(String deviceId, long digest) {
     }
 
+    /** The readings as vital samples (one row per device and instant, see {@link VitalSample}). */
     private static void copyObservations(Connection c, List<IngestItem> items) throws SQLException {
-        List<ObservationRow> rows = items.stream().flatMap(i -> i.observations().stream()).toList();
-        if (rows.isEmpty()) {
-            return;
+        BinaryCopyRows copy = null;
+        for (IngestItem item : items) {
+            if (item.observations().isEmpty()) {
+                continue;
+            }
+            if (copy == null) {
+                copy = new BinaryCopyRows(items.size());
+            }
+            for (VitalSample s : VitalSample.pack(item.observations())) {
+                copy.row(5 + s.values().length).timestamptz(s.time()).int8(s.elderId()).text(s.deviceId())
+                        .timestamptz(s.receivedAt()).int2(s.flags());
+                for (Double v : s.values()) {
+                    copy.float8(v);
+                }
+            }
         }
-        BinaryCopyRows copy = new BinaryCopyRows(rows.size());
-        for (ObservationRow r : rows) {
-            copy.row(7).timestamptz(r.time()).int8(r.elderId()).text(r.deviceId()).text(r.code()).float8(r.value())
-                    .timestamptz(r.receivedAt()).int2(r.flags());
+        if (copy != null) {
+            copyIn(c, VITAL_SAMPLES, copy);
         }
-        copyIn(c, OBSERVATIONS, copy);
     }
 
     private static void copyLocations(Connection c, List<IngestItem> items) throws SQLException {

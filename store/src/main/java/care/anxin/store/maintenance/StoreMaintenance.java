@@ -92,7 +92,7 @@ public class StoreMaintenance implements InitializingBean, SmartLifecycle {
     /** A process whose database was not migrated (Flyway switched off) has nothing to maintain. */
     private static boolean schemaPresent(JdbcTemplate jdbc) {
         boolean present = Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT to_regclass('observation') IS NOT NULL AND to_regclass('rollup_state') IS NOT NULL", Boolean.class));
+                "SELECT to_regclass('vital_sample') IS NOT NULL AND to_regclass('rollup_state') IS NOT NULL", Boolean.class));
         if (!present) {
             log.warn("Store maintenance skipped: the Anxin schema is not in this database (migrations not run?)");
         }
@@ -113,7 +113,7 @@ public class StoreMaintenance implements InitializingBean, SmartLifecycle {
         Instant from = now.minus(properties.partitionsBehind());
         Instant to = now.plus(properties.partitionsAhead());
         List<PartitionManager.Report> reports = List.of(
-                partitions.maintain(jdbc, tx, "observation", from, to, now, properties.observationRetention()),
+                partitions.maintain(jdbc, tx, "vital_sample", from, to, now, properties.observationRetention()),
                 partitions.maintain(jdbc, tx, "location", from, to, now, properties.locationRetention()),
                 // Keys are partitioned by the message's ts: old weeks are dropped, never deleted row by row.
                 partitions.maintain(jdbc, tx, "message_dedup", from, to, now, properties.ingestedMessageRetention()));

@@ -23,7 +23,7 @@ public final class DatabaseModeDetector {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             boolean installed = exists(s, "SELECT 1 FROM pg_extension WHERE extname = 'timescaledb'");
             boolean alreadyPlain = !installed && exists(s,
-                    "SELECT 1 FROM pg_class WHERE relname = 'observation' AND relkind = 'p'");
+                    "SELECT 1 FROM pg_class WHERE relname IN ('vital_sample', 'observation') AND relkind = 'p'");
             boolean available = exists(s, "SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb'");
             if (installed || (available && !alreadyPlain)) {
                 return DatabaseMode.TIMESCALE;

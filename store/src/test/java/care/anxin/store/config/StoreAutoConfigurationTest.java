@@ -27,7 +27,7 @@ class StoreAutoConfigurationTest {
             assertThat(context.getBean(DatabaseMode.class)).isEqualTo(DatabaseMode.PLAIN);
             assertThat(context.getBean(StoreMaintenance.class).isRunning()).isTrue();
             JdbcTemplate jdbc = new JdbcTemplate(context.getBean(javax.sql.DataSource.class));
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_inherits WHERE inhparent = 'observation'::regclass", Long.class))
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_inherits WHERE inhparent = 'vital_sample'::regclass", Long.class))
                     .isGreaterThanOrEqualTo(17); // weekly partitions + DEFAULT
         });
     }

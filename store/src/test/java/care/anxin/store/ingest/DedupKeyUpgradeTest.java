@@ -29,15 +29,19 @@ class DedupKeyUpgradeTest {
         DataSource ds = TestDatabase.newEmptyDataSource();
         SchemaMigrator.configure(Flyway.configure().dataSource(ds), DatabaseMode.PLAIN).target("81").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(ds);
-        IngestRepository repository = new IngestRepository(ds);
         Instant t = received.minusSeconds(30);
         IngestItem before = vitals("WB-9", "WB-9-000001", t, 71);
-        assertThat(repository.write(List.of(before), List.of(), received)).containsExactly(before.key());
+        // Stored as the ingest path stored it then: the key, and the reading in the observation table.
+        jdbc.update("INSERT INTO message_dedup (time, device_id, digest, msg_id, received_at) VALUES (?::timestamptz, ?, ?, ?, ?::timestamptz)",
+                t.toString(), "WB-9", before.key().digest(), "WB-9-000001", received.toString());
+        jdbc.update("INSERT INTO observation (time, elder_id, device_id, code, value, received_at) VALUES (?::timestamptz, 1, 'WB-9', 'HR', 71, ?::timestamptz)",
+                t.toString(), received.toString());
         assertThat(PrimaryKeys.columns(jdbc, "message_dedup")).containsExactly("device_id", "digest", "time");
 
         assertThat(SchemaMigrator.migrate(ds)).isEqualTo(DatabaseMode.PLAIN);
 
         assertThat(PrimaryKeys.columns(jdbc, "message_dedup")).containsExactly("time", "device_id", "digest");
+        IngestRepository repository = new IngestRepository(ds);
         IngestItem redelivery = vitals("WB-9", "WB-9-000001", t, 71);
         IngestItem next = vitals("WB-9", "WB-9-000002", t.plusSeconds(10), 73);
         assertThat(repository.write(List.of(redelivery, next), List.of(), received.plusSeconds(10)))

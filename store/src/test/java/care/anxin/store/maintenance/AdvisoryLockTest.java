@@ -47,7 +47,7 @@ class AdvisoryLockTest {
             startup.get(30, TimeUnit.SECONDS);
         }
         assertThat(new org.springframework.jdbc.core.JdbcTemplate(ds)
-                .queryForObject("SELECT count(*) FROM pg_inherits WHERE inhparent = 'observation'::regclass", Long.class))
+                .queryForObject("SELECT count(*) FROM pg_inherits WHERE inhparent = 'vital_sample'::regclass", Long.class))
                 .isGreaterThan(16);
     }
 }

@@ -54,13 +54,13 @@ public final class MaintenanceBenchmark {
         Instant now = Instant.now();
         long t0 = System.nanoTime();
         PartitionManager pm = new PartitionManager(width);
-        var report = pm.maintain(jdbc, tx, "observation", now.minus(Duration.ofDays(400)), now.plus(Duration.ofDays(7)), now,
+        var report = pm.maintain(jdbc, tx, "vital_sample", now.minus(Duration.ofDays(400)), now.plus(Duration.ofDays(7)), now,
                 Duration.ofDays(400));
         long createMs = ms(t0);
         t0 = System.nanoTime();
         long rows = loadHistory(jdbc, elders);
         long loadMs = ms(t0);
-        jdbc.execute("ANALYZE observation");
+        jdbc.execute("ANALYZE vital_sample");
 
         Random random = new Random(42);
         long[] insertMicros = new long[200];
@@ -121,7 +121,7 @@ public final class MaintenanceBenchmark {
         StoreMaintenance maintenance = new StoreMaintenance(ds, DatabaseMode.PLAIN, RollupRefresherTest.noLag());
         maintenance.afterPropertiesSet();
         long rows = loadHistory(jdbc, elders);
-        jdbc.execute("ANALYZE observation");
+        jdbc.execute("ANALYZE vital_sample");
         RollupRefresher.Run full = maintenance.refreshRollups().orElseThrow();
         System.out.printf("rollups: first refresh over %d rows (90-day backfill): %d hourly + %d daily rows in %d ms%n",
                 rows, full.hourlyRows(), full.dailyRows(), full.took().toMillis());

@@ -30,20 +30,20 @@ class PartitionMaintenanceTest {
         maintenanceAt(now).afterPropertiesSet();
 
         // [now - 100 days, now + 7 days] in Monday-aligned weeks: 16 or 17 of them.
-        assertThat(partitions("observation")).hasSizeBetween(16, 17);
+        assertThat(partitions("vital_sample")).hasSizeBetween(16, 17);
         assertThat(partitions("location")).hasSizeBetween(16, 17);
         for (Instant t : List.of(now, now.minus(Duration.ofDays(45)), now.minus(Duration.ofDays(99)), now.plus(Duration.ofDays(6)))) {
             insertObservation(1, "HR", 70, t);
             insertLocation(1, t);
         }
-        assertThat(jdbc.queryForList("SELECT DISTINCT tableoid::regclass::text FROM observation", String.class))
-                .hasSizeGreaterThanOrEqualTo(3).allSatisfy(p -> assertThat(p).matches("observation_p\\d{8}"));
-        assertThat(count("observation_default")).isZero();
+        assertThat(jdbc.queryForList("SELECT DISTINCT tableoid::regclass::text FROM vital_sample", String.class))
+                .hasSizeGreaterThanOrEqualTo(3).allSatisfy(p -> assertThat(p).matches("vital_sample_p\\d{8}"));
+        assertThat(count("vital_sample_default")).isZero();
         assertThat(count("location_default")).isZero();
-        String weekOfNow = jdbc.queryForObject("SELECT tableoid::regclass::text FROM observation WHERE time = ?", String.class, Timestamp.from(now));
+        String weekOfNow = jdbc.queryForObject("SELECT tableoid::regclass::text FROM vital_sample WHERE time = ?", String.class, Timestamp.from(now));
         Instant monday = now.atZone(ZoneOffset.UTC).toLocalDate()
                 .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)).atStartOfDay(ZoneOffset.UTC).toInstant();
-        assertThat(weekOfNow).isEqualTo("observation_p" + monday.toString().substring(0, 10).replace("-", ""));
+        assertThat(weekOfNow).isEqualTo("vital_sample_p" + monday.toString().substring(0, 10).replace("-", ""));
     }
 
     @Test
@@ -54,20 +54,20 @@ class PartitionMaintenanceTest {
             insertObservation(7, "SPO2", 90 + i % 8, old.plus(i, ChronoUnit.HOURS));
         }
         insertLocation(7, old);
-        assertThat(count("observation_default")).isEqualTo(50);
+        assertThat(count("vital_sample_default")).isEqualTo(50);
 
         var reports = maintenanceAt(now).maintainPartitions().orElseThrow();
 
-        assertThat(count("observation_default")).isZero();
+        assertThat(count("vital_sample_default")).isZero();
         assertThat(count("location_default")).isZero();
         assertThat(count("observation")).isEqualTo(50);
         assertThat(reports.get(0).rowsMovedFromDefault()).isEqualTo(50);
-        assertThat(reports.get(0).created()).hasSizeBetween(1, 2).allSatisfy(p -> assertThat(partitions("observation")).contains(p));
+        assertThat(reports.get(0).created()).hasSizeBetween(1, 2).allSatisfy(p -> assertThat(partitions("vital_sample")).contains(p));
         assertThat(jdbc.queryForObject("SELECT sum(value) FROM observation WHERE elder_id = 7", Double.class))
                 .isEqualTo(jdbc.queryForObject("SELECT sum(90 + i % 8) FROM generate_series(0, 49) i", Double.class));
         // New rows of that old range now go straight to the partition.
         insertObservation(7, "SPO2", 95, old.plus(1, ChronoUnit.MINUTES));
-        assertThat(count("observation_default")).isZero();
+        assertThat(count("vital_sample_default")).isZero();
     }
 
     @Test
@@ -79,12 +79,12 @@ class PartitionMaintenanceTest {
         insertObservation(3, "HR", 61, now.minus(Duration.ofDays(300))); // kept (observation retention 400 days)
         jdbc.update("INSERT INTO observation_hourly VALUES (?, 3, 'HR', 1, 60, 60, 60)", Timestamp.from(longAgo.truncatedTo(ChronoUnit.HOURS)));
         jdbc.update("INSERT INTO observation_daily VALUES (?, 3, 'HR', 1, 60, 60, 60)", Timestamp.from(longAgo.truncatedTo(ChronoUnit.DAYS)));
-        List<String> before = partitions("observation");
+        List<String> before = partitions("vital_sample");
 
         var reports = maintenanceAt(now).maintainPartitions().orElseThrow();
 
         assertThat(reports.get(0).dropped()).isNotEmpty().allSatisfy(p -> assertThat(before).contains(p));
-        assertThat(partitions("observation")).doesNotContainAnyElementsOf(reports.get(0).dropped());
+        assertThat(partitions("vital_sample")).doesNotContainAnyElementsOf(reports.get(0).dropped());
         assertThat(jdbc.queryForList("SELECT value FROM observation", Double.class)).containsExactly(61.0);
         assertThat(count("location")).isZero();
         assertThat(partitions("location")).allSatisfy(p ->
@@ -119,7 +119,7 @@ class PartitionMaintenanceTest {
         timescale.afterPropertiesSet();
         assertThat(timescale.maintainPartitions().orElseThrow()).isEmpty();
         assertThat(timescale.refreshRollups()).isEmpty();
-        assertThat(partitions("observation")).isEmpty();
+        assertThat(partitions("vital_sample")).isEmpty();
         assertThat(count("message_dedup")).isEqualTo(1); // dropped by TimescaleDB's retention policy there, not by us
     }
 

@@ -23,12 +23,14 @@ class SchemaMigrationTest {
         assertThat(pending).isEmpty();
         JdbcTemplate jdbc = new JdbcTemplate(ds);
         assertThat(jdbc.queryForList("SELECT relname FROM pg_class WHERE relkind IN ('r','p') AND relnamespace = 'public'::regnamespace", String.class))
-                .contains("organization", "app_user", "elder", "device", "observation", "location", "device_event",
+                .contains("organization", "app_user", "elder", "device", "vital_sample", "location", "device_event",
                         "alert", "alert_action", "notification", "device_command", "observation_hourly", "observation_daily");
         // Plain-mode extras: DEFAULT partitions (real ones come from the maintenance job) and the rollup job's index.
         assertThat(jdbc.queryForList("SELECT relname FROM pg_class WHERE relname LIKE '%_default'", String.class))
-                .contains("observation_default", "location_default");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_indexes WHERE indexname = 'observation_received_brin'", Long.class))
+                .contains("vital_sample_default", "location_default");
+        // Readings are stored as samples (V83) and read through the observation view.
+        assertThat(jdbc.queryForObject("SELECT relkind::text FROM pg_class WHERE relname = 'observation'", String.class)).isEqualTo("v");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_indexes WHERE indexname = 'vital_sample_received_brin'", Long.class))
                 .isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT max(version) FROM flyway_schema_history", String.class)).isNotNull();
     }

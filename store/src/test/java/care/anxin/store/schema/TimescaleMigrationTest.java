@@ -34,12 +34,12 @@ class TimescaleMigrationTest {
         assertThat(SchemaMigrator.migrate(jdbc.getDataSource())).isEqualTo(DatabaseMode.TIMESCALE);
         assertThat(SchemaMigrator.migrate(jdbc.getDataSource())).isEqualTo(DatabaseMode.TIMESCALE);
         assertThat(jdbc.queryForList("SELECT hypertable_name::text FROM timescaledb_information.hypertables "
-                + "WHERE hypertable_schema = 'public' ORDER BY 1", String.class)).containsExactly("location", "message_dedup", "observation");
+                + "WHERE hypertable_schema = 'public' ORDER BY 1", String.class)).containsExactly("location", "message_dedup", "vital_sample");
         // De-duplication keys expire by whole chunks (of the message's ts), never row by row.
         assertThat(jdbc.queryForObject("SELECT count(*) FROM timescaledb_information.jobs "
                 + "WHERE proc_name = 'policy_retention' AND hypertable_name = 'message_dedup'", Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForList("SELECT view_name::text FROM timescaledb_information.continuous_aggregates "
-                + "WHERE NOT materialized_only ORDER BY 1", String.class)).containsExactly("observation_daily", "observation_hourly");
+                + "WHERE NOT materialized_only ORDER BY 1", String.class)).containsExactly("vital_sample_daily", "vital_sample_hourly");
         JdbcTemplate plain = new JdbcTemplate(TestDatabase.newMigratedDataSource());
         // The de-duplication key leads with the message's ts in both modes (V82).
         assertThat(PrimaryKeys.columns(jdbc, "message_dedup")).containsExactly("time", "device_id", "digest")
@@ -55,11 +55,11 @@ class TimescaleMigrationTest {
         // Real-time: correct before any refresh, and after one that materializes the history.
         assertThat(RollupCheck.mismatches(jdbc, "observation_hourly", "1 hour")).isZero();
         assertThat(RollupCheck.mismatches(jdbc, "observation_daily", "1 day")).isZero();
-        jdbc.execute("CALL refresh_continuous_aggregate('observation_hourly', NULL, now() - interval '1 hour')");
-        jdbc.execute("CALL refresh_continuous_aggregate('observation_daily', NULL, now() - interval '1 day')");
+        jdbc.execute("CALL refresh_continuous_aggregate('vital_sample_hourly', NULL, now() - interval '1 hour')");
+        jdbc.execute("CALL refresh_continuous_aggregate('vital_sample_daily', NULL, now() - interval '1 day')");
         jdbc.update("INSERT INTO observation (time, elder_id, device_id, code, value) VALUES (now() - interval '30 days', 1, 'dev', 'HR', 199)");
-        jdbc.execute("CALL refresh_continuous_aggregate('observation_hourly', NULL, now() - interval '1 hour')");
-        jdbc.execute("CALL refresh_continuous_aggregate('observation_daily', NULL, now() - interval '1 day')");
+        jdbc.execute("CALL refresh_continuous_aggregate('vital_sample_hourly', NULL, now() - interval '1 hour')");
+        jdbc.execute("CALL refresh_continuous_aggregate('vital_sample_daily', NULL, now() - interval '1 day')");
         assertThat(RollupCheck.mismatches(jdbc, "observation_hourly", "1 hour")).isZero();
         assertThat(RollupCheck.mismatches(jdbc, "observation_daily", "1 day")).isZero();
     }

@@ -10,7 +10,7 @@
 -- Every query keeps reading `observation` (time, elder_id, device_id, code, value, received_at,
 -- flags): it is now a view that unpivots the samples, and inserting into it (tests, imports) goes
 -- through a trigger. The columns follow care.anxin.domain.vital.VitalSign; a new vital sign needs
--- a migration that adds its column to the table and to both views (VitalSampleColumnsTest checks).
+-- a migration that adds its column to the table and to both views (VitalSampleTest checks).
 CREATE TABLE vital_sample (
     time        TIMESTAMPTZ NOT NULL,      -- device time (corrected when the device clock lies, see flags)
     elder_id    BIGINT NOT NULL,

@@ -39,7 +39,7 @@ public class MqttServer implements SmartLifecycle {
     @Override
     public synchronized void start() {
         GatewayProperties properties = services.properties();
-        sockets = new DeviceListeners();
+        sockets = new DeviceListeners(properties.eventLoops());
         if (properties.plain().enabled() && properties.port() >= 0) {
             Channel ch = bind(properties.port(), null);
             port = ((InetSocketAddress) ch.localAddress()).getPort();

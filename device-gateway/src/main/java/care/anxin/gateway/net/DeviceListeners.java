@@ -24,9 +24,14 @@ public final class DeviceListeners {
 
     private final boolean epoll = Epoll.isAvailable();
     private final EventLoopGroup boss = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
-    private final EventLoopGroup workers = epoll ? new EpollEventLoopGroup() : new NioEventLoopGroup();
+    private final EventLoopGroup workers;
     private final Class<? extends ServerChannel> channelType =
             epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+
+    /** {@code eventLoops}: threads serving the accepted connections. */
+    public DeviceListeners(int eventLoops) {
+        workers = epoll ? new EpollEventLoopGroup(eventLoops) : new NioEventLoopGroup(eventLoops);
+    }
 
     /** A listening socket whose connections get their pipeline from {@code initializer}. */
     public Channel bind(String address, int port, int acceptBacklog, ChannelHandler initializer) {

@@ -38,7 +38,7 @@ public class WatchServer implements SmartLifecycle {
             log.info("Watch listener off (anxin.gateway.watch.enabled=false)");
             return;
         }
-        listeners = new DeviceListeners();
+        listeners = new DeviceListeners(p.eventLoops());
         listener = listeners.bind(p.bindAddress(), p.watch().port(), p.limits().acceptBacklog(),
                 new WatchChannelInitializer(services));
         port = ((InetSocketAddress) listener.localAddress()).getPort();

@@ -3,9 +3,7 @@ package care.anxin.store.ingest;
 import care.anxin.domain.vital.VitalSign;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One row of {@code vital_sample}: the readings of one device at one instant, a value per vital
@@ -17,7 +15,7 @@ record VitalSample(Instant time, long elderId, String deviceId, Instant received
     private static final VitalSign[] SIGNS = VitalSign.values();
 
     /** The value columns of {@code vital_sample}, in the order of {@link #values()}. */
-    static final List<String> COLUMNS = Arrays.stream(SIGNS).map(s -> s.code().toLowerCase(Locale.ROOT)).toList();
+    static final List<String> COLUMNS = VitalSampleColumns.all();
 
     /**
      * The readings as samples: readings that share time, elder, device, receipt time and flags

@@ -1,10 +1,14 @@
 package care.anxin.store.maintenance;
 
+import care.anxin.domain.vital.VitalSign;
+import care.anxin.store.ingest.VitalSampleColumns;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -32,6 +36,19 @@ public final class RollupRefresher {
 
     /** Above this many new rows a refresh gets more memory and settles by one scan instead of group by group. */
     static final long BULK_ROWS = 50_000;
+
+    /**
+     * The merge aggregates the new samples per column and unpivots only the aggregates (a few rows
+     * per elder and hour): unpivoting every sample through the observation view first cost a
+     * VALUES list set up per sample, the largest part of the job at 10,000 msg/s.
+     */
+    private static final String COLUMN_AGGREGATES = Arrays.stream(VitalSign.values())
+            .map(VitalSampleColumns::of)
+            .map(c -> "count(%1$s) AS %1$s_n, min(%1$s) AS %1$s_min, max(%1$s) AS %1$s_max, avg(%1$s) AS %1$s_avg".formatted(c))
+            .collect(Collectors.joining(",\n"));
+    private static final String CODE_ROWS = Arrays.stream(VitalSign.values())
+            .map(s -> "('%s', a.%2$s_n, a.%2$s_min, a.%2$s_max, a.%2$s_avg)".formatted(s.code(), VitalSampleColumns.of(s)))
+            .collect(Collectors.joining(", "));
 
     private final long bulkRows;
     private final Duration settleLag;
@@ -129,10 +146,12 @@ public final class RollupRefresher {
         long[] totals = new long[2]; // hourly rows, new rows
         jdbc.query("""
                 WITH agg AS MATERIALIZED (
-                    SELECT %s AS bucket, elder_id, code, count(*) AS n, min(value) AS min_value, max(value) AS max_value,
-                           avg(value) AS avg_value
-                    FROM observation WHERE received_at > ? AND received_at <= ?
-                    GROUP BY 1, 2, 3),
+                    SELECT a.bucket, a.elder_id, v.code, v.n, v.min_value, v.max_value, v.avg_value
+                    FROM (SELECT %s AS bucket, elder_id, %s
+                          FROM vital_sample WHERE received_at > ? AND received_at <= ?
+                          GROUP BY 1, 2) a
+                    CROSS JOIN LATERAL (VALUES %s) AS v(code, n, min_value, max_value, avg_value)
+                    WHERE v.n > 0),
                 merged AS (
                     INSERT INTO observation_hourly AS h (bucket, elder_id, code, n, min_value, max_value, avg_value)
                     SELECT bucket, elder_id, code, n, min_value, max_value, avg_value FROM agg
@@ -141,7 +160,8 @@ public final class RollupRefresher {
                         max_value = greatest(h.max_value, EXCLUDED.max_value),
                         avg_value = (h.avg_value * h.n + EXCLUDED.avg_value * EXCLUDED.n) / (h.n + EXCLUDED.n))
                 SELECT elder_id, code, extract(epoch FROM %s)::int8, count(*), sum(n)
-                FROM agg GROUP BY 1, 2, 3""".formatted(bucket("1 hour", "time"), bucket("1 day", "bucket")),
+                FROM agg GROUP BY 1, 2, 3""".formatted(bucket("1 hour", "time"), COLUMN_AGGREGATES, CODE_ROWS,
+                        bucket("1 day", "bucket")),
                 rs -> {
                     elders.add(rs.getLong(1));
                     codes.add(rs.getString(2));

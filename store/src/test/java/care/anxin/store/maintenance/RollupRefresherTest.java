@@ -58,6 +58,29 @@ class RollupRefresherTest {
     }
 
     @Test
+    void samplesHoldingSeveralSignsAreRolledUpPerSign() {
+        maintenance.afterPropertiesSet();
+        // What the gateway stores: one row per device and instant with every sign of the message,
+        // some signs missing in some samples, every sign column used somewhere.
+        jdbc.update("""
+                INSERT INTO vital_sample (time, elder_id, device_id, hr, spo2, sbp, dbp, temp, rr, steps, glu)
+                SELECT now() - interval '30 hours' + (i * interval '5 minutes'), e, 'dev',
+                       60 + (i * 7 + e) % 40, CASE WHEN i % 3 = 0 THEN NULL ELSE 90 + i % 10 END,
+                       CASE WHEN i % 5 = 0 THEN 110 + i % 30 END, CASE WHEN i % 5 = 0 THEN 70 + i % 20 END,
+                       36 + (i % 15) / 10.0, CASE WHEN i % 4 = 0 THEN 12 + i % 8 END,
+                       CASE WHEN i % 12 = 0 THEN i * 3 END, CASE WHEN i % 24 = 0 THEN 5.5 + (i % 9) / 10.0 END
+                FROM generate_series(0, 30 * 12) i, generate_series(1, 3) e""");
+
+        RollupRefresher.Run run = maintenance.refreshRollups().orElseThrow();
+
+        assertThat(run.newRows()).isEqualTo(jdbc.queryForObject("SELECT count(*) FROM observation", Long.class));
+        assertThat(jdbc.queryForList("SELECT DISTINCT code FROM observation_hourly ORDER BY code", String.class))
+                .containsExactly("DBP", "GLU", "HR", "RR", "SBP", "SPO2", "STEPS", "TEMP");
+        assertMatchesRaw("observation_hourly", "1 hour");
+        assertMatchesRaw("observation_daily", "1 day");
+    }
+
+    @Test
     void theBulkPathForBackfillsGivesTheSameRollups() {
         maintenance.afterPropertiesSet();
         RollupRefresher bulk = new RollupRefresher(0);

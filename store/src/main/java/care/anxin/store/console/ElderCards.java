@@ -4,6 +4,7 @@ import care.anxin.store.console.ConsoleViews.Contact;
 import care.anxin.store.console.ConsoleViews.DeviceStatus;
 import care.anxin.store.console.ConsoleViews.TimedPosition;
 import care.anxin.store.console.ConsoleViews.VitalValue;
+import care.anxin.store.vitals.LatestReadingSql;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -56,12 +57,10 @@ public class ElderCards {
                 SELECT e.id AS elder_id, c.code, o.value, o.time
                 FROM unnest(CAST(:ids AS bigint[])) AS e(id)
                 CROSS JOIN unnest(CAST(:codes AS text[])) AS c(code)
-                CROSS JOIN LATERAL (
-                    SELECT ob.value, ob.time FROM observation ob
-                    WHERE ob.elder_id = e.id AND ob.code = c.code AND ob.time > now() - %s
-                    ORDER BY ob.time DESC LIMIT 1) o
+                CROSS JOIN LATERAL (%s) o
                 ORDER BY e.id, array_position(CAST(:codes AS text[]), c.code)
-                """.formatted(FRESHNESS), params,
+                """.formatted(LatestReadingSql.newest("e.id", "c.code", "now() - " + FRESHNESS, "'infinity'::timestamptz")),
+                params,
                 rs -> {
                     result.computeIfAbsent(rs.getLong("elder_id"), k -> new LinkedHashMap<>()).put(rs.getString("code"),
                             new VitalValue(rs.getDouble("value"), rs.getTimestamp("time").toInstant()));

@@ -1,6 +1,5 @@
 package care.anxin.store.clinical;
 
-import care.anxin.store.vitals.LatestReadingSql;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -84,10 +83,10 @@ public class ClinicalQueries {
                 .addValue("codes", codes.toArray(String[]::new));
         return jdbc.query("""
                 SELECT c.code, l.time, l.value FROM unnest(CAST(:codes AS text[])) AS c(code)
-                CROSS JOIN LATERAL (%s) l
+                CROSS JOIN LATERAL (SELECT time, value FROM observation o WHERE o.elder_id = :elderId
+                    AND o.code = c.code AND o.time >= :from AND o.time < :to ORDER BY o.time DESC LIMIT 1) l
                 ORDER BY c.code
-                """.formatted(LatestReadingSql.newest("CAST(:elderId AS bigint)", "c.code", "CAST(:from AS timestamptz)",
-                        "CAST(:to AS timestamptz)")), p, (rs, i) -> new Reading(rs.getTimestamp("time").toInstant(), rs.getString("code"),
+                """, p, (rs, i) -> new Reading(rs.getTimestamp("time").toInstant(), rs.getString("code"),
                 rs.getDouble("value")));
     }
 

@@ -59,7 +59,7 @@ public class ElderCards {
                 CROSS JOIN unnest(CAST(:codes AS text[])) AS c(code)
                 CROSS JOIN LATERAL (%s) o
                 ORDER BY e.id, array_position(CAST(:codes AS text[]), c.code)
-                """.formatted(LatestReadingSql.newest("e.id", "c.code", "now() - " + FRESHNESS, "'infinity'::timestamptz")),
+                """.formatted(LatestReadingSql.newest("e.id", "c.code", "now() - " + FRESHNESS)),
                 params,
                 rs -> {
                     result.computeIfAbsent(rs.getLong("elder_id"), k -> new LinkedHashMap<>()).put(rs.getString("code"),

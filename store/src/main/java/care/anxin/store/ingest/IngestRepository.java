@@ -48,7 +48,7 @@ public class IngestRepository {
             "COPY message_dedup (time, device_id, digest, msg_id, received_at) FROM STDIN (FORMAT binary)";
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String VITAL_SAMPLES = "COPY vital_sample (time, elder_id, device_id, received_at, flags, "
-            + String.join(", ", VitalSample.COLUMNS) + ") FROM STDIN (FORMAT binary)";
+            + String.join(", ", VitalSampleColumns.all()) + ") FROM STDIN (FORMAT binary)";
     private static final String LOCATIONS = "COPY location (time, elder_id, device_id, lat, lon, accuracy_m, source, "
             + "received_at, flags) FROM STDIN (FORMAT binary)";
     private static final String EVENTS = """

@@ -14,9 +14,6 @@ record VitalSample(Instant time, long elderId, String deviceId, Instant received
 
     private static final VitalSign[] SIGNS = VitalSign.values();
 
-    /** The value columns of {@code vital_sample}, in the order of {@link #values()}. */
-    static final List<String> COLUMNS = VitalSampleColumns.all();
-
     /**
      * The readings as samples: readings that share time, elder, device, receipt time and flags
      * share a row, in the order they came; a code already in that row starts another one.

@@ -22,29 +22,27 @@ public final class LatestReadingSql {
 
     /**
      * A subquery returning at most one row {@code (value, time)}: the newest reading with
-     * {@code from <= time < to}.
+     * {@code time >= from} (a device clock ahead of ours included).
      *
      * @param elder SQL expression of the elder id (e.g. a column of the outer query)
      * @param code  SQL expression of the code
      * @param from  SQL expression of the inclusive lower bound of the reading's time
-     * @param to    SQL expression of the exclusive upper bound ({@code 'infinity'::timestamptz} for none)
      */
-    public static String newest(String elder, String code, String from, String to) {
+    public static String newest(String elder, String code, String from) {
         return """
                 SELECT r.value, r.time FROM (
                     (SELECT ob.value, ob.time FROM observation ob
-                     WHERE ob.elder_id = %1$s AND ob.code = %2$s AND ob.time >= %3$s AND ob.time < %4$s
-                       AND ob.time > LEAST(%4$s, now()) - %5$s
+                     WHERE ob.elder_id = %1$s AND ob.code = %2$s AND ob.time >= %3$s AND ob.time > now() - %4$s
                      ORDER BY ob.time DESC LIMIT 1)
                     UNION ALL
                     (SELECT ob.value, ob.time
                      FROM (SELECT h.bucket FROM observation_hourly h
-                           WHERE h.elder_id = %1$s AND h.code = %2$s AND h.bucket > %3$s - INTERVAL '1 hour' AND h.bucket < %4$s
+                           WHERE h.elder_id = %1$s AND h.code = %2$s AND h.bucket > %3$s - INTERVAL '1 hour'
                            ORDER BY h.bucket DESC LIMIT 1) b
                      CROSS JOIN LATERAL (SELECT ob.value, ob.time FROM observation ob
                            WHERE ob.elder_id = %1$s AND ob.code = %2$s AND ob.time >= b.bucket
-                             AND ob.time < b.bucket + INTERVAL '1 hour' AND ob.time >= %3$s AND ob.time < %4$s
+                             AND ob.time < b.bucket + INTERVAL '1 hour' AND ob.time >= %3$s
                            ORDER BY ob.time DESC LIMIT 1) ob)
-                ) r ORDER BY r.time DESC LIMIT 1""".formatted(elder, code, from, to, RECENT);
+                ) r ORDER BY r.time DESC LIMIT 1""".formatted(elder, code, from, RECENT);
     }
 }
